@@ -1,0 +1,85 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Newtonsoft.Json;
+
+namespace Clerk.SpecTool;
+
+/// <summary>
+/// Entry point. One command:
+/// <c>normalize --lock F --spec ID --search DIR[;DIR] --cache DIR --overlays DIR --out FILE</c>
+/// restores the pinned spec (search dirs, then download), verifies its SHA-256,
+/// applies the overlays and writes the normalized JSON that NSwag reads.
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        try
+        {
+            if (args.Length == 0 || args[0] != "normalize")
+            {
+                Console.Error.WriteLine("usage: Clerk.SpecTool normalize --lock FILE --spec ID --search DIR[;DIR...] --cache DIR --overlays DIR --out FILE [--facade-out FILE --facade-class NS.Class --client-namespace NS] [--no-download]");
+                return 2;
+            }
+            var options = ParseOptions(args.Skip(1).ToArray());
+            var lockFile = SpecLock.Load(Required(options, "lock"));
+            var entry = lockFile.Get(Required(options, "spec"));
+            var searchDirs = (options.GetValueOrDefault("search") ?? "")
+                .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var locator = new SpecLocator(searchDirs, Required(options, "cache"), allowDownload: !options.ContainsKey("no-download"));
+            var specPath = locator.Locate(entry);
+
+            var document = YamlJson.Load(specPath);
+            var overlayDir = options.GetValueOrDefault("overlays");
+            var applied = OverlayApplier.ApplyDirectory(document, overlayDir);
+            var report = new SpecNormalizer(document).Run();
+
+            var output = Required(options, "out");
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+            var json = document.ToString(Formatting.Indented);
+            // Only touch the file when its content changes, so downstream incremental steps stay quiet.
+            if (!File.Exists(output) || File.ReadAllText(output) != json)
+            {
+                File.WriteAllText(output, json);
+            }
+            if (options.GetValueOrDefault("facade-out") is { Length: > 0 } facadeOut)
+            {
+                FacadeWriter.Write(document, Required(options, "facade-class"), Required(options, "client-namespace"), facadeOut);
+            }
+            Console.WriteLine($"Clerk.SpecTool: {entry.Id} from {specPath} (sha256 ok), {applied} overlay action(s), {report}");
+            return 0;
+        }
+        catch (SpecToolException ex)
+        {
+            Console.Error.WriteLine($"error CLERKSPEC: {ex.Message}");
+            return 1;
+        }
+    }
+
+    private static string Required(Dictionary<string, string?> options, string name) =>
+        options.GetValueOrDefault(name) is { Length: > 0 } value
+            ? value
+            : throw new SpecToolException($"missing required option --{name}");
+
+    private static Dictionary<string, string?> ParseOptions(string[] args)
+    {
+        var result = new Dictionary<string, string?>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                throw new SpecToolException($"unexpected argument '{args[i]}'");
+            }
+            var name = args[i][2..];
+            string? value = null;
+            if (i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                value = args[++i];
+            }
+            result[name] = value;
+        }
+        return result;
+    }
+}

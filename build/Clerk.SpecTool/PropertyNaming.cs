@@ -1,0 +1,52 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Newtonsoft.Json.Linq;
+
+namespace Clerk.SpecTool;
+
+/// <summary>
+/// NJsonSchema names properties <c>Created_at</c> and has no option to change it, so the .NET name of every
+/// property is decided here and carried to the templates in <c>x-clerk-name</c> (the JSON name stays the wire name).
+/// </summary>
+public static class PropertyNaming
+{
+    public const string Extension = "x-clerk-name";
+
+    /// <summary>Names the generated DTO template declares itself and properties must not take.</summary>
+    private static readonly HashSet<string> Reserved = new(StringComparer.Ordinal) { "AdditionalProperties", "ToString", "GetType", "Equals", "GetHashCode" };
+
+    public static void Apply(JObject document)
+    {
+        if (document["components"]?["schemas"] is not JObject schemas) return;
+        foreach (var schema in schemas.Properties())
+        {
+            if (schema.Value is not JObject node) continue;
+            NameProperties(schema.Name, node);
+            foreach (var member in (Json.Arr(node, "allOf") ?? new JArray()).OfType<JObject>()) NameProperties(schema.Name, member);
+        }
+        // Form bodies stay inline (their fields become parameters) but are named all the same.
+        foreach (var form in document.Descendants().OfType<JProperty>().Where(p => p.Name is "multipart/form-data" or "application/x-www-form-urlencoded"))
+        {
+            if (form.Value["schema"] is JObject schema) NameProperties("Form", schema);
+        }
+    }
+
+    private static void NameProperties(string className, JObject schema)
+    {
+        if (schema["properties"] is not JObject properties) return;
+        var used = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var property in properties.Properties())
+        {
+            if (property.Value is not JObject child) continue;
+            var name = Naming.Pascal(property.Name);
+            if (name == className || Reserved.Contains(name)) name += "Value";
+            if (used.TryGetValue(name, out var other))
+            {
+                throw new SpecToolException($"schema {className}: properties '{other}' and '{property.Name}' both become {name}; rename one in an overlay");
+            }
+            used[name] = property.Name;
+            child[Extension] = name;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Newtonsoft.Json.Linq;
+
+namespace Clerk.SpecTool;
+
+/// <summary>
+/// Turns an (overlaid) Clerk spec into one NSwag generates clean .NET from. Each pass is one concern;
+/// they run in a fixed order because later passes rely on earlier ones (e.g. naming needs lifted schemas).
+/// </summary>
+public sealed class SpecNormalizer(JObject document)
+{
+    private static readonly string[] HttpMethods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+    /// <summary>An overlay sets this on a component schema to choose its .NET type name.</summary>
+    public const string TypeNameExtension = "x-clerk-type-name";
+
+    private readonly List<string> _notes = new();
+
+    public string Run()
+    {
+        var variants = SchemaVariants.MergeNumberedVariants(document);
+        var renamed = SchemaRefs.RenameAll(document, (name, schema) => Json.Str(schema, TypeNameExtension) ?? Naming.Pascal(name));
+        OperationNaming.Apply(document);
+        ParameterNaming.Apply(document);
+        CompositionSimplifier.Apply(document);
+        MetadataSchemas.Apply(document);
+        var stripped = StripErrorResponses();
+        var lifted = new InlineSchemaLifter(document).Run();
+        var widened = WidenIntegers(document);
+        PropertyNaming.Apply(document);
+        EnumNaming.Apply(document);
+        DropUnusedComponents();
+        _notes.Add($"{CountOperations()} operations");
+        _notes.Add($"{Schemas.Count} schemas ({lifted} lifted from inline, {variants} numbered variants merged, {renamed} renamed)");
+        _notes.Add($"{stripped} error responses left to the SDK's error mapper");
+        _notes.Add($"{widened} integers widened to int64");
+        return string.Join(", ", _notes);
+    }
+
+    private JObject Schemas => Components.Value<JObject>("schemas") ?? (JObject)(Components["schemas"] = new JObject());
+
+    private JObject Components => document.Value<JObject>("components") ?? (JObject)(document["components"] = new JObject());
+
+    /// <summary>Every operation of the document with its path and method.</summary>
+    public static IEnumerable<(string Path, string Method, JObject Operation)> Operations(JObject document)
+    {
+        if (document["paths"] is not JObject paths) yield break;
+        foreach (var path in paths.Properties())
+        {
+            if (path.Value is not JObject item) continue;
+            foreach (var method in HttpMethods)
+            {
+                if (item[method] is JObject operation) yield return (path.Name, method, operation);
+            }
+        }
+    }
+
+    private int CountOperations() => Operations(document).Count();
+
+    /// <summary>
+    /// Non-2xx responses are mapped by one handwritten mapper (ClerkApiException) instead of one generated
+    /// branch per status per operation; keeping them would also make NSwag emit a generic exception type.
+    /// </summary>
+    private int StripErrorResponses()
+    {
+        var count = 0;
+        foreach (var (_, _, operation) in Operations(document))
+        {
+            if (operation["responses"] is not JObject responses) continue;
+            foreach (var response in responses.Properties().ToList())
+            {
+                if (!response.Name.StartsWith('2'))
+                {
+                    response.Remove();
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    /// <summary>Clerk timestamps are Unix milliseconds: an integer without a format must not become Int32.</summary>
+    private static int WidenIntegers(JObject token)
+    {
+        var count = 0;
+        foreach (var node in token.DescendantsAndSelf().OfType<JObject>())
+        {
+            if (Json.Str(node, "type") == "integer" && node["format"] is null)
+            {
+                node["format"] = "int64";
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private void DropUnusedComponents()
+    {
+        // components.responses / components.parameters are fully inlined by NSwag; nothing to do for them.
+        // Schemas referenced nowhere would still generate (harmless), so only responses that became unused go.
+        if (Components["responses"] is JObject responses)
+        {
+            var text = document.ToString(Newtonsoft.Json.Formatting.None);
+            foreach (var response in responses.Properties().ToList())
+            {
+                if (!text.Contains($"\"#/components/responses/{response.Name}\"", StringComparison.Ordinal))
+                {
+                    response.Remove();
+                }
+            }
+        }
+    }
+}

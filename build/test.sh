@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every test of the repo and ends with one line: "N passed, N failed" (summed over all test projects).
+# Works on a fresh machine with the .NET SDK and ../shared beside the repo (or CLERK_OPENAPI_DIR set).
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# npm peers (Prism, @clerk/backend, svix) for the suites that use them, pinned by package-lock.json.
+if [ -f tests/package-lock.json ]; then
+  (cd tests && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
+log="$(mktemp)"
+dotnet test Clerk.Generated.sln -c Release 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+rm -f "$log"
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1 # the build or the runner failed before any test could report
+fi
+echo "$passed passed, $failed failed"
+[ "$status" -eq 0 ]

@@ -1,0 +1,144 @@
+using System;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Reflection;
+using Clerk.Http;
+
+namespace Clerk;
+
+/// <summary>
+/// The entry point of the Clerk Backend API: one property per resource (<c>clerk.Users</c>, <c>clerk.Sessions</c>,
+/// <c>clerk.ApiKeys</c>, ...), each a generated client with one <c>...Async</c> method per operation.
+/// The resource properties are generated from the spec into <c>generated/BackendApi.Facade.g.cs</c>.
+/// </summary>
+public partial class ClerkClient : IDisposable
+{
+    private readonly HttpClient _httpClient;
+    private readonly bool _ownsHttpClient;
+    private readonly string _baseUrl;
+    private readonly ClerkRequestHeaders _headers;
+
+    /// <summary>Creates a client from options; fails at once on a missing or malformed secret key or URL.</summary>
+    /// <param name="options">The settings.</param>
+    /// <exception cref="ClerkConfigurationException">A setting is missing or malformed.</exception>
+    public ClerkClient(ClerkClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var secretKey = SecretKeyValidator.Validate(options.SecretKey);
+        _baseUrl = NormalizeBaseUrl(options.BaseUrl);
+        if (string.IsNullOrWhiteSpace(options.ApiVersion))
+        {
+            throw new ClerkConfigurationException("ClerkClientOptions.ApiVersion must not be empty (default " + ClerkClientOptions.DefaultApiVersion + ").");
+        }
+        _headers = new ClerkRequestHeaders(secretKey, options.ApiVersion, UserAgent);
+        if (options.HttpClient is not null)
+        {
+            _httpClient = options.HttpClient;
+        }
+        else
+        {
+            _httpClient = options.HttpMessageHandler is null ? new HttpClient() : new HttpClient(options.HttpMessageHandler, disposeHandler: false);
+            _httpClient.Timeout = options.Timeout;
+            _ownsHttpClient = true;
+        }
+        Options = options;
+    }
+
+    /// <summary>Creates a client with just a secret key and default settings.</summary>
+    /// <param name="secretKey">The instance's secret key.</param>
+    public ClerkClient(string secretKey)
+        : this(new ClerkClientOptions { SecretKey = secretKey })
+    {
+    }
+
+    /// <summary>For mocking: a subclass can override the resource properties without a secret key.</summary>
+    protected ClerkClient()
+    {
+        _httpClient = new HttpClient();
+        _ownsHttpClient = true;
+        _baseUrl = ClerkClientOptions.DefaultBaseUrl + "/";
+        _headers = new ClerkRequestHeaders("sk_test_mock", ClerkClientOptions.DefaultApiVersion, UserAgent);
+        Options = new ClerkClientOptions();
+    }
+
+    /// <summary>The settings this client was built from.</summary>
+    public ClerkClientOptions Options { get; }
+
+    /// <summary>The <c>User-Agent</c> the SDK sends: package name and version, and the .NET version.</summary>
+    public static ProductInfoHeaderValue[] UserAgent { get; } =
+    [
+        new ProductInfoHeaderValue("Clerk.Sdk", PackageVersion),
+        new ProductInfoHeaderValue($"(.NET {Environment.Version})"),
+    ];
+
+    /// <summary>The SDK package version.</summary>
+    public static string PackageVersion =>
+        typeof(ClerkClient).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? typeof(ClerkClient).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    /// <summary>
+    /// Creates a client from the environment: <c>CLERK_SECRET_KEY</c> (required) and <c>CLERK_API_URL</c>
+    /// (optional; <c>https://api.clerk.com</c> or a full base URL such as <c>https://api.clerk.com/v1</c>).
+    /// </summary>
+    /// <returns>The client.</returns>
+    /// <exception cref="ClerkConfigurationException">The variables are missing or malformed.</exception>
+    public static ClerkClient FromEnvironment()
+    {
+        var options = new ClerkClientOptions { SecretKey = Environment.GetEnvironmentVariable("CLERK_SECRET_KEY") };
+        var apiUrl = Environment.GetEnvironmentVariable("CLERK_API_URL");
+        if (!string.IsNullOrWhiteSpace(apiUrl))
+        {
+            options.BaseUrl = apiUrl;
+        }
+        return new ClerkClient(options);
+    }
+
+    /// <summary>Creates a generated resource client that shares this client's HttpClient and headers.</summary>
+    /// <typeparam name="T">The generated client type.</typeparam>
+    /// <param name="create">Its constructor.</param>
+    /// <returns>The configured client.</returns>
+    protected T CreateClient<T>(Func<string, HttpClient, T> create)
+        where T : ClerkApiClientBase
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        var client = create(_baseUrl, _httpClient);
+        client.RequestHeaders = _headers;
+        return client;
+    }
+
+    /// <summary>Disposes the HttpClient if the SDK created it.</summary>
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Disposes the HttpClient if the SDK created it.</summary>
+    /// <param name="disposing">True when called from <see cref="Dispose()"/>.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing && _ownsHttpClient)
+        {
+            _httpClient.Dispose();
+        }
+    }
+
+    /// <summary>Returns a description without the secret key.</summary>
+    /// <returns>A description safe to log.</returns>
+    public override string ToString() => $"ClerkClient({_baseUrl})";
+
+    private static string NormalizeBaseUrl(string? baseUrl)
+    {
+        if (string.IsNullOrWhiteSpace(baseUrl) || !Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new ClerkConfigurationException($"The Clerk API base URL '{baseUrl}' is not an absolute http(s) URL (default {ClerkClientOptions.DefaultBaseUrl}).");
+        }
+        var text = uri.GetLeftPart(UriPartial.Path).TrimEnd('/');
+        // CLERK_API_URL is conventionally the host only; the Backend API lives under /v1.
+        if (uri.AbsolutePath is "/" or "")
+        {
+            text += "/v1";
+        }
+        return text + "/";
+    }
+}

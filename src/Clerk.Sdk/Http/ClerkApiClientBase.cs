@@ -1,0 +1,67 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Clerk.Http;
+
+/// <summary>
+/// Base class of every generated Clerk API client (named in <c>nswag.json</c>): adds the Clerk headers to each
+/// request and turns every non-success response into a <see cref="ClerkApiException"/> (the one error mapper).
+/// </summary>
+public abstract class ClerkApiClientBase
+{
+    /// <summary>Creates the base; the generated constructors call it.</summary>
+    protected ClerkApiClientBase()
+    {
+    }
+
+    /// <summary>Headers added to every request (secret key, API version, user agent); set by <see cref="ClerkClient"/>.</summary>
+    internal ClerkRequestHeaders? RequestHeaders { get; set; }
+
+    /// <summary>Called by the generated code before the URL is final; nothing to do here.</summary>
+    /// <param name="client">The HTTP client.</param>
+    /// <param name="request">The request being built.</param>
+    /// <param name="urlBuilder">The URL being built.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A completed task.</returns>
+    protected virtual Task PrepareRequestAsync(HttpClient client, HttpRequestMessage request, StringBuilder urlBuilder, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Called by the generated code with the final URL: adds the Clerk headers.</summary>
+    /// <param name="client">The HTTP client.</param>
+    /// <param name="request">The request about to be sent.</param>
+    /// <param name="url">The final URL.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A completed task.</returns>
+    protected virtual Task PrepareRequestAsync(HttpClient client, HttpRequestMessage request, string url, CancellationToken cancellationToken)
+    {
+        RequestHeaders?.Apply(request);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Called by the generated code with the response: throws <see cref="ClerkApiException"/> unless it is a success.</summary>
+    /// <param name="client">The HTTP client.</param>
+    /// <param name="response">The response.</param>
+    /// <param name="cancellationToken">Cancels reading the error body.</param>
+    /// <returns>A task that completes when the response is accepted.</returns>
+    protected virtual async Task ProcessResponseAsync(HttpClient client, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return;
+        }
+        var body = response.Content is null ? null : await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var headers = new Dictionary<string, IEnumerable<string>>(System.StringComparer.OrdinalIgnoreCase);
+        foreach (var header in response.Headers) headers[header.Key] = header.Value.ToList();
+        if (response.Content is not null)
+        {
+            foreach (var header in response.Content.Headers) headers[header.Key] = header.Value.ToList();
+        }
+        var reason = string.IsNullOrEmpty(response.ReasonPhrase) ? "Clerk API request failed" : $"Clerk API request failed: {response.ReasonPhrase}";
+        throw new ClerkApiException($"{reason} ({request(response)})", (int)response.StatusCode, body, headers, null);
+
+        static string request(HttpResponseMessage r) => r.RequestMessage is { } m ? $"{m.Method} {m.RequestUri?.AbsolutePath}" : "request";
+    }
+}

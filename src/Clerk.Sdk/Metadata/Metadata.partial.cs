@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Clerk.BackendApi;
+
+/// <summary>
+/// Free-form metadata (<c>public_metadata</c>, <c>private_metadata</c>, <c>unsafe_metadata</c>): read it raw
+/// (<see cref="ToJObject"/>, the indexer) or typed (<see cref="As{T}"/>), and send a typed object with <see cref="From"/>.
+/// </summary>
+public partial class Metadata
+{
+    private static readonly JsonSerializer Serializer = JsonSerializer.CreateDefault();
+
+    /// <summary>A metadata key's raw JSON value, or null.</summary>
+    /// <param name="key">The key.</param>
+    public JToken? this[string key]
+    {
+        get => AdditionalProperties.TryGetValue(key, out var value) ? value : null;
+        set
+        {
+            if (value is null) AdditionalProperties.Remove(key);
+            else AdditionalProperties[key] = value;
+        }
+    }
+
+    /// <summary>Builds metadata from any object that serializes to a JSON object (an anonymous type, a record, a dictionary).</summary>
+    /// <param name="value">The object.</param>
+    /// <returns>The metadata.</returns>
+    /// <exception cref="ArgumentException">The object does not serialize to a JSON object.</exception>
+    public static Metadata From(object value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var token = value as JToken ?? JToken.FromObject(value, Serializer);
+        if (token is not JObject obj)
+        {
+            throw new ArgumentException($"Metadata must be a JSON object; {value.GetType().Name} serializes to {token.Type}.", nameof(value));
+        }
+        var metadata = new Metadata();
+        foreach (var property in obj.Properties()) metadata.AdditionalProperties[property.Name] = property.Value.DeepClone();
+        return metadata;
+    }
+
+    /// <summary>Reads the metadata as <typeparamref name="T"/> (keys map to its JSON property names).</summary>
+    /// <typeparam name="T">The type to read.</typeparam>
+    /// <returns>The typed metadata.</returns>
+    /// <exception cref="ClerkException">The metadata does not fit <typeparamref name="T"/>.</exception>
+    public T As<T>()
+    {
+        try
+        {
+            return ToJObject().ToObject<T>(Serializer)!;
+        }
+        catch (JsonException ex)
+        {
+            throw new ClerkException($"Metadata could not be read as {typeof(T).Name}: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>The metadata as a JSON object (a copy).</summary>
+    /// <returns>The JSON object.</returns>
+    public JObject ToJObject()
+    {
+        var obj = new JObject();
+        foreach (var pair in AdditionalProperties) obj[pair.Key] = pair.Value?.DeepClone() ?? JValue.CreateNull();
+        return obj;
+    }
+
+    /// <summary>The metadata as JSON text.</summary>
+    /// <returns>The JSON.</returns>
+    public override string ToString() => ToJObject().ToString(Formatting.None);
+}

@@ -1,0 +1,25 @@
+using System;
+using System.Linq;
+
+namespace Clerk;
+
+/// <summary>Checks a secret key's shape without ever putting the key in a message.</summary>
+internal static class SecretKeyValidator
+{
+    public static string Validate(string? secretKey)
+    {
+        if (string.IsNullOrWhiteSpace(secretKey))
+        {
+            throw new ClerkConfigurationException("A Clerk secret key is required: set ClerkClientOptions.SecretKey or the CLERK_SECRET_KEY environment variable (it starts with sk_test_ or sk_live_).");
+        }
+        if (!(secretKey.StartsWith("sk_test_", StringComparison.Ordinal) || secretKey.StartsWith("sk_live_", StringComparison.Ordinal)) || secretKey.Length <= "sk_test_".Length)
+        {
+            throw new ClerkConfigurationException($"The Clerk secret key is malformed: it must start with sk_test_ or sk_live_ followed by the key ({secretKey.Length} characters given; the value is not shown). A publishable key (pk_...) does not work here.");
+        }
+        if (secretKey.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            throw new ClerkConfigurationException("The Clerk secret key is malformed: it contains whitespace or control characters (check for a trailing newline; the value is not shown).");
+        }
+        return secretKey;
+    }
+}
