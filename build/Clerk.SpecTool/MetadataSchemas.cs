@@ -12,6 +12,17 @@ public static class MetadataSchemas
 {
     public const string SchemaName = "Metadata";
 
+    /// <summary>Interfaces a model implements, rendered by build/templates/Class.liquid.</summary>
+    public const string ImplementsExtension = "x-clerk-implements";
+
+    /// <summary>Metadata properties and the handwritten interface (src/Clerk.Sdk/Metadata) that exposes each typed.</summary>
+    private static readonly (string Property, string Interface)[] Holders =
+    [
+        ("public_metadata", "IHasPublicMetadata"),
+        ("private_metadata", "IHasPrivateMetadata"),
+        ("unsafe_metadata", "IHasUnsafeMetadata"),
+    ];
+
     public static void Apply(JObject document)
     {
         if (document["components"]?["schemas"] is not JObject schemas) return;
@@ -35,6 +46,24 @@ public static class MetadataSchemas
                 ["description"] = "Free-form JSON metadata attached to a Clerk object.",
                 ["additionalProperties"] = true,
             };
+        }
+    }
+
+    /// <summary>
+    /// Marks every model holding metadata with the matching interface, so <c>user.GetPublicMetadata&lt;T&gt;()</c>
+    /// works on every such model, including ones a spec bump adds. Runs after inline schemas are lifted.
+    /// </summary>
+    public static void MarkHolders(JObject document, string clientNamespace)
+    {
+        if (document["components"]?["schemas"] is not JObject schemas) return;
+        foreach (var schema in schemas.Properties().Select(p => p.Value).OfType<JObject>())
+        {
+            var parts = new[] { schema }.Concat((Json.Arr(schema, "allOf") ?? new JArray()).OfType<JObject>()).ToList();
+            var interfaces = Holders
+                .Where(h => parts.Any(p => p["properties"]?[h.Property] is JObject property && Json.Ref(property) == "#/components/schemas/" + SchemaName))
+                .Select(h => $"{clientNamespace}.{h.Interface}")
+                .ToList();
+            if (interfaces.Count > 0) schema[ImplementsExtension] = string.Join(", ", interfaces);
         }
     }
 }

@@ -9,7 +9,7 @@ namespace Clerk.SpecTool;
 /// Turns an (overlaid) Clerk spec into one NSwag generates clean .NET from. Each pass is one concern;
 /// they run in a fixed order because later passes rely on earlier ones (e.g. naming needs lifted schemas).
 /// </summary>
-public sealed class SpecNormalizer(JObject document)
+public sealed class SpecNormalizer(JObject document, string clientNamespace)
 {
     private static readonly string[] HttpMethods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
@@ -30,6 +30,7 @@ public sealed class SpecNormalizer(JObject document)
         var lifted = new InlineSchemaLifter(document).Run();
         var widened = WidenIntegers(document);
         PropertyNaming.Apply(document);
+        MetadataSchemas.MarkHolders(document, clientNamespace);
         EnumNaming.Apply(document);
         DropUnusedComponents();
         _notes.Add($"{CountOperations()} operations");
@@ -81,20 +82,40 @@ public sealed class SpecNormalizer(JObject document)
         return count;
     }
 
-    /// <summary>Clerk timestamps are Unix milliseconds: an integer without a format must not become Int32.</summary>
-    private static int WidenIntegers(JObject token)
+    /// <summary>
+    /// Clerk timestamps are Unix milliseconds: an integer without a format must not become Int32. The API-key,
+    /// M2M and admin-portal endpoints also type integers as <c>number</c> (timestamps, counts, seconds, limit/offset);
+    /// a <c>number</c> without a format whose name says it is one of those becomes an int64 too.
+    /// Real fractions (<c>percent_off</c>, <c>cycle_passed_percent</c>) carry a float/double format and stay.
+    /// </summary>
+    private static int WidenIntegers(JObject document)
     {
         var count = 0;
-        foreach (var node in token.DescendantsAndSelf().OfType<JObject>())
+        foreach (var node in document.Descendants().OfType<JObject>())
         {
-            if (Json.Str(node, "type") == "integer" && node["format"] is null)
-            {
-                node["format"] = "int64";
-                count++;
-            }
+            var type = Json.Str(node, "type");
+            if (node["format"] is not null || type is not ("integer" or "number")) continue;
+            if (type == "number" && !IsIntegerByName(NameOf(node))) continue;
+            node["type"] = "integer";
+            node["format"] = "int64";
+            count++;
         }
         return count;
     }
+
+    private static string? NameOf(JObject schema) => schema.Parent switch
+    {
+        // A property schema: properties.{name}.
+        JProperty { Parent: JObject { Parent: JProperty { Name: "properties" } } } property => property.Name,
+        // A parameter schema: { name, in, schema }.
+        JProperty { Name: "schema", Parent: JObject parameter } when Json.Str(parameter, "in") is not null => Json.Str(parameter, "name"),
+        _ => null,
+    };
+
+    private static bool IsIntegerByName(string? name) =>
+        name is not null &&
+        (name.EndsWith("_at", StringComparison.Ordinal) || name is "expiration" or "total_count" or "limit" or "offset" ||
+         name.StartsWith("seconds_", StringComparison.Ordinal));
 
     private void DropUnusedComponents()
     {
