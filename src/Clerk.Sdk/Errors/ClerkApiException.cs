@@ -26,7 +26,7 @@ public class ClerkApiException : ClerkException
     }
 
     private ClerkApiException(string message, int statusCode, ClerkErrorBody body, IReadOnlyDictionary<string, IEnumerable<string>>? headers, Exception? innerException)
-        : base(ClerkErrorParser.Describe(message, statusCode, body), innerException)
+        : base(ClerkErrorParser.Describe(message, statusCode, body, innerException), innerException)
     {
         StatusCode = (HttpStatusCode)statusCode;
         Errors = body.Errors;

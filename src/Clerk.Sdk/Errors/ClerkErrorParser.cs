@@ -46,7 +46,7 @@ internal static class ClerkErrorParser
         return new ClerkErrorBody(errors, traceId, excerpt);
     }
 
-    public static string Describe(string message, int statusCode, ClerkErrorBody body)
+    public static string Describe(string message, int statusCode, ClerkErrorBody body, Exception? cause)
     {
         var builder = new StringBuilder(message.TrimEnd('.'));
         builder.Append(" (HTTP ").Append(statusCode.ToString(CultureInfo.InvariantCulture)).Append(')');
@@ -57,6 +57,10 @@ internal static class ClerkErrorParser
         else if (body.Excerpt is not null)
         {
             builder.Append(": the body is not Clerk error JSON: ").Append(body.Excerpt);
+        }
+        else if (cause is not null)
+        {
+            builder.Append(": ").Append(cause.Message);
         }
         else
         {
