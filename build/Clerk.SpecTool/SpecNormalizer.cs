@@ -23,6 +23,7 @@ public sealed class SpecNormalizer(JObject document, string clientNamespace)
         var variants = SchemaVariants.MergeNumberedVariants(document);
         var renamed = SchemaRefs.RenameAll(document, (name, schema) => Json.Str(schema, TypeNameExtension) ?? Naming.Pascal(name));
         OperationNaming.Apply(document);
+        var forms = FormParameters.Apply(document);
         ParameterNaming.Apply(document);
         CompositionSimplifier.Apply(document);
         MetadataSchemas.Apply(document);
@@ -34,6 +35,7 @@ public sealed class SpecNormalizer(JObject document, string clientNamespace)
         EnumNaming.Apply(document);
         DropUnusedComponents();
         _notes.Add($"{CountOperations()} operations");
+        _notes.Add($"{forms} multipart form bodies turned into form parameters");
         _notes.Add($"{Schemas.Count} schemas ({lifted} lifted from inline, {variants} numbered variants merged, {renamed} renamed)");
         _notes.Add($"{stripped} error responses left to the SDK's error mapper");
         _notes.Add($"{widened} integers widened to int64");
