@@ -38,7 +38,9 @@ public static class FacadeWriter
             builder.AppendLine($"        private {clientNamespace}.{resource}Client? {field};");
             builder.AppendLine();
             builder.AppendLine($"        /// <summary>{summary}</summary>");
-            builder.AppendLine($"        public virtual {clientNamespace}.I{resource}Client {resource} => {field} ??= CreateClient(static (baseUrl, http) => new {clientNamespace}.{resource}Client(http) {{ BaseUrl = baseUrl }});");
+            // ReadResponseAsString: a body that cannot be deserialized (truncated JSON, a proxy page) is then kept,
+            // so the ClerkApiException shows an excerpt instead of claiming an empty body.
+            builder.AppendLine($"        public virtual {clientNamespace}.I{resource}Client {resource} => {field} ??= CreateClient(static (baseUrl, http) => new {clientNamespace}.{resource}Client(http) {{ BaseUrl = baseUrl, ReadResponseAsString = true }});");
             builder.AppendLine();
         }
         builder.AppendLine("    }");

@@ -16,9 +16,11 @@ internal static class SecretKeyValidator
         {
             throw new ClerkConfigurationException($"The Clerk secret key is malformed: it must start with sk_test_ or sk_live_ followed by the key ({secretKey.Length} characters given; the value is not shown). A publishable key (pk_...) does not work here.");
         }
-        if (secretKey.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        // Keys are printable ASCII; anything else (a trailing newline, a zero-width space or a non-ASCII letter
+        // copied along with the key) could not even be sent as a header.
+        if (secretKey.Any(c => c is <= ' ' or > '~'))
         {
-            throw new ClerkConfigurationException("The Clerk secret key is malformed: it contains whitespace or control characters (check for a trailing newline; the value is not shown).");
+            throw new ClerkConfigurationException("The Clerk secret key is malformed: it contains whitespace, control or non-ASCII characters (check for a trailing newline or invisible characters copied with the key; the value is not shown).");
         }
         return secretKey;
     }

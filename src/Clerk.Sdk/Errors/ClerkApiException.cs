@@ -47,7 +47,11 @@ public class ClerkApiException : ClerkException
     /// <summary>Clerk's trace id for support (<c>clerk_trace_id</c> in the body, else the trace header).</summary>
     public string? TraceId { get; }
 
-    /// <summary>The start of a body that was not Clerk error JSON (an HTML page from a proxy, truncated JSON), else null.</summary>
+    /// <summary>
+    /// The start of a body that was not Clerk error JSON (an HTML page from a proxy, truncated JSON), else null.
+    /// For a success status that could not be deserialized it is response data, which may hold tokens or secrets:
+    /// it is not part of <see cref="System.Exception.Message"/>; log it with care.
+    /// </summary>
     public string? BodyExcerpt { get; }
 
     /// <summary>The response headers.</summary>

@@ -54,6 +54,12 @@ internal static class ClerkErrorParser
         {
             builder.Append(": ").Append(string.Join("; ", body.Errors.Select(e => e.ToString())));
         }
+        else if (body.Excerpt is not null && statusCode is >= 200 and < 300)
+        {
+            // A success body can hold tokens and secrets (API key secrets, JWTs): keep it out of the message, which
+            // ends up in logs; the caller can still read BodyExcerpt.
+            builder.Append(": the body is not shown here as it may hold tokens or secrets; see BodyExcerpt");
+        }
         else if (body.Excerpt is not null)
         {
             builder.Append(": the body is not Clerk error JSON: ").Append(body.Excerpt);

@@ -1,0 +1,214 @@
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Threading.Tasks;
+using Clerk.BackendApi;
+using Newtonsoft.Json.Linq;
+using NUnit.Framework;
+using RichardSzalay.MockHttp;
+using static Clerk.Sdk.Tests.Seed.SeedFixtures;
+
+namespace Clerk.Sdk.Tests.Seed;
+
+/// <summary>
+/// The API Keys seed operations on the wire: exact method, path, query, headers and JSON body, then a realistic
+/// response read into the typed result.
+/// </summary>
+public class ApiKeysWireTests
+{
+    private MockHttpMessageHandler _mock = null!;
+    private ClerkClient _clerk = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _mock = ClerkMock.NewHandler();
+        _clerk = ClerkMock.NewClient(_mock);
+    }
+
+    [TearDown]
+    public void TearDown()
+    {
+        _clerk.Dispose();
+        _mock.Dispose();
+    }
+
+    [Test]
+    public async Task Create_PostsOnlyTheSetFields_AndReadsTheKeyWithItsSecret()
+    {
+        _mock.ExpectClerk(HttpMethod.Post, "/api_keys")
+            .WithJsonBody($$"""
+                {
+                  "name": "billing-service",
+                  "subject": "{{ApiKeySubject}}",
+                  "description": "Used by the billing worker",
+                  "claims": { "tier": "gold", "region": "eu-west-1" },
+                  "scopes": ["invoices:read", "invoices:write"],
+                  "seconds_until_expiration": 86400
+                }
+                """)
+            .RespondJson(ApiKeyJson(withSecret: true));
+
+        var key = await _clerk.ApiKeys.CreateAsync(new CreateApiKeyRequest
+        {
+            Name = "billing-service",
+            Subject = ApiKeySubject,
+            Description = "Used by the billing worker",
+            Claims = new Dictionary<string, string> { ["tier"] = "gold", ["region"] = "eu-west-1" },
+            Scopes = ["invoices:read", "invoices:write"],
+            SecondsUntilExpiration = 86400,
+        });
+
+        _mock.VerifyNoOutstandingExpectation();
+        AssertApiKey(key);
+        Assert.That(key.Secret, Is.EqualTo(ApiKeySecret));
+    }
+
+    [Test]
+    public async Task List_SendsEveryFilterAsQuery_AndReadsThePage()
+    {
+        _mock.ExpectClerk(HttpMethod.Get, "/api_keys", $"subject={ApiKeySubject}&type=api_key&include_invalid=true&limit=25&offset=50&query=billing%20service")
+            .WithoutBody()
+            .RespondJson($$"""{ "data": [ {{ApiKeyJson(revoked: true, revocationReason: "Rotated")}} ], "total_count": 51 }""");
+
+        var page = await _clerk.ApiKeys.ListAsync(ApiKeySubject, type: "api_key", includeInvalid: GetApiKeysIncludeInvalid.True, limit: 25, offset: 50, query: "billing service");
+
+        _mock.VerifyNoOutstandingExpectation();
+        Assert.That(page.TotalCount, Is.EqualTo(51d));
+        Assert.That(page.Data, Has.Count.EqualTo(1));
+        AssertApiKey(page.Data[0], revoked: true, revocationReason: "Rotated");
+        Assert.That(page.AdditionalProperties, Is.Empty);
+    }
+
+    [Test]
+    public async Task List_SendsOnlyTheSubjectWhenNothingElseIsSet()
+    {
+        _mock.ExpectClerk(HttpMethod.Get, "/api_keys", $"subject={ApiKeySubject}")
+            .RespondJson("""{ "data": [], "total_count": 0 }""");
+
+        var page = await _clerk.ApiKeys.ListAsync(ApiKeySubject);
+
+        _mock.VerifyNoOutstandingExpectation();
+        Assert.That(page.Data, Is.Empty);
+        Assert.That(page.TotalCount, Is.Zero);
+    }
+
+    [Test]
+    public async Task Get_RequestsTheKeyById_AndReadsIt()
+    {
+        _mock.ExpectClerk(HttpMethod.Get, "/api_keys/" + ApiKeyId)
+            .WithoutBody()
+            .RespondJson(ApiKeyJson());
+
+        var key = await _clerk.ApiKeys.GetAsync(ApiKeyId);
+
+        _mock.VerifyNoOutstandingExpectation();
+        AssertApiKey(key);
+    }
+
+    [Test]
+    public async Task Update_PatchesOnlyTheSetFields_AndReadsTheUpdatedKey()
+    {
+        _mock.ExpectClerk(HttpMethod.Patch, "/api_keys/" + ApiKeyId)
+            .WithJsonBody("""{ "description": "Billing worker (EU)", "scopes": ["invoices:read"] }""")
+            .RespondJson(ApiKeyJson(description: "Billing worker (EU)", scopes: ["invoices:read"]));
+
+        var key = await _clerk.ApiKeys.UpdateAsync(ApiKeyId, new UpdateApiKeyRequest
+        {
+            Description = "Billing worker (EU)",
+            Scopes = ["invoices:read"],
+        });
+
+        _mock.VerifyNoOutstandingExpectation();
+        AssertApiKey(key, description: "Billing worker (EU)", scopes: ["invoices:read"]);
+    }
+
+    [Test]
+    public async Task Update_SendsClaimsSubjectAndExpiration()
+    {
+        _mock.ExpectClerk(HttpMethod.Patch, "/api_keys/" + ApiKeyId)
+            .WithJsonBody($$"""{ "claims": { "tier": "gold", "region": "eu-west-1" }, "subject": "{{ApiKeySubject}}", "seconds_until_expiration": 3600 }""")
+            .RespondJson(ApiKeyJson());
+
+        var key = await _clerk.ApiKeys.UpdateAsync(ApiKeyId, new UpdateApiKeyRequest
+        {
+            Claims = new JObject { ["tier"] = "gold", ["region"] = "eu-west-1" },
+            Subject = ApiKeySubject,
+            SecondsUntilExpiration = 3600,
+        });
+
+        _mock.VerifyNoOutstandingExpectation();
+        AssertApiKey(key);
+    }
+
+    [Test]
+    public async Task Delete_SendsADeleteWithoutBody_AndReadsTheDeletedObject()
+    {
+        _mock.ExpectClerk(HttpMethod.Delete, "/api_keys/" + ApiKeyId)
+            .WithoutBody()
+            .RespondJson($$"""{ "id": "{{ApiKeyId}}", "object": "api_key", "deleted": true }""");
+
+        var deleted = await _clerk.ApiKeys.DeleteAsync(ApiKeyId);
+
+        _mock.VerifyNoOutstandingExpectation();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(deleted.Id, Is.EqualTo(ApiKeyId));
+            Assert.That(deleted.Object, Is.EqualTo("api_key"));
+            Assert.That(deleted.Deleted, Is.True);
+            Assert.That(deleted.AdditionalProperties, Is.Empty);
+        }
+    }
+
+    [Test]
+    public async Task GetSecret_RequestsTheSecretPath_AndReadsTheSecret()
+    {
+        _mock.ExpectClerk(HttpMethod.Get, $"/api_keys/{ApiKeyId}/secret")
+            .WithoutBody()
+            .RespondJson($$"""{ "secret": "{{ApiKeySecret}}" }""");
+
+        var secret = await _clerk.ApiKeys.GetSecretAsync(ApiKeyId);
+
+        _mock.VerifyNoOutstandingExpectation();
+        Assert.That(secret.Secret, Is.EqualTo(ApiKeySecret));
+        Assert.That(secret.AdditionalProperties, Is.Empty);
+    }
+
+    [Test]
+    public async Task Revoke_PostsTheReason_AndReadsTheRevokedKey()
+    {
+        _mock.ExpectClerk(HttpMethod.Post, $"/api_keys/{ApiKeyId}/revoke")
+            .WithJsonBody("""{ "revocation_reason": "Leaked in a CI log" }""")
+            .RespondJson(ApiKeyJson(revoked: true, revocationReason: "Leaked in a CI log"));
+
+        var key = await _clerk.ApiKeys.RevokeAsync(ApiKeyId, new RevokeApiKeyRequest { RevocationReason = "Leaked in a CI log" });
+
+        _mock.VerifyNoOutstandingExpectation();
+        AssertApiKey(key, revoked: true, revocationReason: "Leaked in a CI log");
+    }
+
+    [Test]
+    public async Task Revoke_WithoutAReason_PostsAnEmptyObject()
+    {
+        _mock.ExpectClerk(HttpMethod.Post, $"/api_keys/{ApiKeyId}/revoke")
+            .WithJsonBody("{}")
+            .RespondJson(ApiKeyJson(revoked: true));
+
+        var key = await _clerk.ApiKeys.RevokeAsync(ApiKeyId, new RevokeApiKeyRequest());
+
+        _mock.VerifyNoOutstandingExpectation();
+        AssertApiKey(key, revoked: true);
+    }
+
+    [Test]
+    public async Task Verify_PostsTheSecret_AndReadsTheKey()
+    {
+        _mock.ExpectClerk(HttpMethod.Post, "/api_keys/verify")
+            .WithJsonBody($$"""{ "secret": "{{ApiKeySecret}}" }""")
+            .RespondJson(ApiKeyJson());
+
+        var key = await _clerk.ApiKeys.VerifyAsync(new VerifyApiKeyRequest { Secret = ApiKeySecret });
+
+        _mock.VerifyNoOutstandingExpectation();
+        AssertApiKey(key);
+    }
+}

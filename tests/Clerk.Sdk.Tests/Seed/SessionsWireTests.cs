@@ -1,0 +1,245 @@
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Threading.Tasks;
+using Clerk.BackendApi;
+using NUnit.Framework;
+using RichardSzalay.MockHttp;
+using static Clerk.Sdk.Tests.Seed.SeedFixtures;
+
+namespace Clerk.Sdk.Tests.Seed;
+
+/// <summary>
+/// The Sessions seed operations on the wire: exact method, path, query, headers and JSON body, then a realistic
+/// response read into the typed result.
+/// </summary>
+public class SessionsWireTests
+{
+    private MockHttpMessageHandler _mock = null!;
+    private ClerkClient _clerk = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _mock = ClerkMock.NewHandler();
+        _clerk = ClerkMock.NewClient(_mock);
+    }
+
+    [TearDown]
+    public void TearDown()
+    {
+        _clerk.Dispose();
+        _mock.Dispose();
+    }
+
+    [Test]
+    public async Task List_SendsEveryFilterAsQuery_AndReadsTheSessions()
+    {
+        _mock.ExpectClerk(HttpMethod.Get, "/sessions", $"client_id={ClientId}&user_id={UserId}&status=active&paginated=true&limit=20&offset=40")
+            .WithoutBody()
+            .RespondJson($"[{SessionJson()}, {SessionJson(OtherSessionId, "revoked")}]");
+
+        var sessions = await _clerk.Sessions.ListAsync(clientId: ClientId, userId: UserId, status: GetSessionListStatus.Active, paginated: true, limit: 20, offset: 40);
+
+        _mock.VerifyNoOutstandingExpectation();
+        Assert.That(sessions, Has.Count.EqualTo(2));
+        AssertSession(sessions[0]);
+        AssertSession(sessions[1], OtherSessionId, "revoked");
+        Assert.That(sessions[1].Status, Is.EqualTo(SessionStatus.Revoked));
+    }
+
+    [Test]
+    public async Task List_OmitsUnsetFilters()
+    {
+        _mock.ExpectClerk(HttpMethod.Get, "/sessions", $"user_id={UserId}&status=expired")
+            .RespondJson("[]");
+
+        var sessions = await _clerk.Sessions.ListAsync(userId: UserId, status: GetSessionListStatus.Expired);
+
+        _mock.VerifyNoOutstandingExpectation();
+        Assert.That(sessions, Is.Empty);
+    }
+
+    [Test]
+    public async Task Create_PostsTheUserAndOrganization_AndReadsTheSession()
+    {
+        _mock.ExpectClerk(HttpMethod.Post, "/sessions")
+            .WithJsonBody($$"""{ "user_id": "{{UserId}}", "active_organization_id": "{{OrganizationId}}" }""")
+            .RespondJson(SessionJson());
+
+        var session = await _clerk.Sessions.CreateAsync(new CreateSessionRequest { UserId = UserId, ActiveOrganizationId = OrganizationId });
+
+        _mock.VerifyNoOutstandingExpectation();
+        AssertSession(session);
+    }
+
+    [Test]
+    public async Task Create_OmitsAnUnsetOrganization()
+    {
+        _mock.ExpectClerk(HttpMethod.Post, "/sessions")
+            .WithJsonBody($$"""{ "user_id": "{{UserId}}" }""")
+            .RespondJson(SessionJson());
+
+        var session = await _clerk.Sessions.CreateAsync(new CreateSessionRequest { UserId = UserId });
+
+        _mock.VerifyNoOutstandingExpectation();
+        Assert.That(session.Id, Is.EqualTo(SessionId));
+    }
+
+    [Test]
+    public async Task Get_RequestsTheSessionById_AndReadsIt()
+    {
+        _mock.ExpectClerk(HttpMethod.Get, "/sessions/" + SessionId)
+            .WithoutBody()
+            .RespondJson(SessionJson());
+
+        var session = await _clerk.Sessions.GetAsync(SessionId);
+
+        _mock.VerifyNoOutstandingExpectation();
+        AssertSession(session);
+    }
+
+    [Test]
+    public async Task Refresh_PostsTheTokensAndRequestContext_AndReadsTheCookies()
+    {
+        _mock.ExpectClerk(HttpMethod.Post, $"/sessions/{SessionId}/refresh")
+            .WithJsonBody($$"""
+                {
+                  "expired_token": "{{Jwt}}",
+                  "refresh_token": "rt_5b2c9e0f7a1d4e8b9c3f6a2d1e0b7c4f",
+                  "request_origin": "https://app.example.com",
+                  "request_headers": { "User-Agent": ["Mozilla/5.0 (Macintosh)"], "Cookie": ["__client_uat=1731370000"] },
+                  "format": "cookie"
+                }
+                """)
+            .RespondJson("""
+                {
+                  "object": "session_refresh",
+                  "cookies": [
+                    "__session=eyJhbGciOiJSUzI1NiJ9.e30.c2ln; Path=/; Secure; SameSite=Lax",
+                    "__client_uat=1731456789; Path=/; Max-Age=315360000; Secure; SameSite=Strict"
+                  ]
+                }
+                """);
+
+        var refresh = await _clerk.Sessions.RefreshAsync(SessionId, new RefreshSessionRequest
+        {
+            ExpiredToken = Jwt,
+            RefreshToken = "rt_5b2c9e0f7a1d4e8b9c3f6a2d1e0b7c4f",
+            RequestOrigin = "https://app.example.com",
+            RequestHeaders = new Dictionary<string, string[]>
+            {
+                ["User-Agent"] = ["Mozilla/5.0 (Macintosh)"],
+                ["Cookie"] = ["__client_uat=1731370000"],
+            },
+            Format = RefreshSessionRequestFormat.Cookie,
+        });
+
+        _mock.VerifyNoOutstandingExpectation();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(refresh.Object, Is.EqualTo("session_refresh"));
+            Assert.That(refresh.Jwt, Is.Null);
+            Assert.That(refresh.Cookies, Is.EqualTo(new[]
+            {
+                "__session=eyJhbGciOiJSUzI1NiJ9.e30.c2ln; Path=/; Secure; SameSite=Lax",
+                "__client_uat=1731456789; Path=/; Max-Age=315360000; Secure; SameSite=Strict",
+            }));
+            Assert.That(refresh.AdditionalProperties, Is.Empty);
+        }
+    }
+
+    [Test]
+    public async Task Refresh_InTokenFormat_ReadsTheJwt()
+    {
+        _mock.ExpectClerk(HttpMethod.Post, $"/sessions/{SessionId}/refresh")
+            .WithJsonBody($$"""
+                {
+                  "expired_token": "{{Jwt}}",
+                  "refresh_token": "rt_5b2c9e0f7a1d4e8b9c3f6a2d1e0b7c4f",
+                  "request_origin": "https://app.example.com",
+                  "format": "token",
+                  "request_originating_ip": "203.0.113.42"
+                }
+                """)
+            .RespondJson($$"""{ "object": "token", "jwt": "{{Jwt}}" }""");
+
+        var refresh = await _clerk.Sessions.RefreshAsync(SessionId, new RefreshSessionRequest
+        {
+            ExpiredToken = Jwt,
+            RefreshToken = "rt_5b2c9e0f7a1d4e8b9c3f6a2d1e0b7c4f",
+            RequestOrigin = "https://app.example.com",
+            Format = RefreshSessionRequestFormat.Token,
+            RequestOriginatingIp = "203.0.113.42",
+        });
+
+        _mock.VerifyNoOutstandingExpectation();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(refresh.Object, Is.EqualTo("token"));
+            Assert.That(refresh.Jwt, Is.EqualTo(Jwt));
+            Assert.That(refresh.Cookies, Is.Null);
+        }
+    }
+
+    [Test]
+    public async Task Revoke_PostsWithoutABody_AndReadsTheRevokedSession()
+    {
+        _mock.ExpectClerk(HttpMethod.Post, $"/sessions/{SessionId}/revoke")
+            .WithoutBody()
+            .RespondJson(SessionJson(status: "revoked"));
+
+        var session = await _clerk.Sessions.RevokeAsync(SessionId);
+
+        _mock.VerifyNoOutstandingExpectation();
+        AssertSession(session, status: "revoked");
+        Assert.That(session.Status, Is.EqualTo(SessionStatus.Revoked));
+    }
+
+    [Test]
+    public async Task CreateToken_PostsTheLifetime_AndReadsTheJwt()
+    {
+        _mock.ExpectClerk(HttpMethod.Post, $"/sessions/{SessionId}/tokens")
+            .WithJsonBody("""{ "expires_in_seconds": 600 }""")
+            .RespondJson($$"""{ "object": "token", "jwt": "{{Jwt}}" }""");
+
+        var token = await _clerk.Sessions.CreateTokenAsync(SessionId, new CreateSessionTokenRequest { ExpiresInSeconds = 600 });
+
+        _mock.VerifyNoOutstandingExpectation();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(token.Object, Is.EqualTo("token"));
+            Assert.That(token.Jwt, Is.EqualTo(Jwt));
+            Assert.That(token.AdditionalProperties, Is.Empty);
+        }
+    }
+
+    [Test]
+    public async Task CreateTokenFromTemplate_PutsTheTemplateInThePath_AndOmitsAnUnsetLifetime()
+    {
+        _mock.ExpectClerk(HttpMethod.Post, $"/sessions/{SessionId}/tokens/custom_hasura")
+            .WithJsonBody("{}")
+            .RespondJson($$"""{ "object": "token", "jwt": "{{Jwt}}" }""");
+
+        var token = await _clerk.Sessions.CreateTokenFromTemplateAsync(SessionId, "custom_hasura", new CreateSessionTokenFromTemplateRequest());
+
+        _mock.VerifyNoOutstandingExpectation();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(token.Object, Is.EqualTo("token"));
+            Assert.That(token.Jwt, Is.EqualTo(Jwt));
+        }
+    }
+
+    [Test]
+    public async Task CreateTokenFromTemplate_SendsTheLifetime_AndEscapesTheTemplateName()
+    {
+        _mock.ExpectClerk(HttpMethod.Post, $"/sessions/{SessionId}/tokens/supabase%20prod")
+            .WithJsonBody("""{ "expires_in_seconds": 3600 }""")
+            .RespondJson($$"""{ "object": "token", "jwt": "{{Jwt}}" }""");
+
+        var token = await _clerk.Sessions.CreateTokenFromTemplateAsync(SessionId, "supabase prod", new CreateSessionTokenFromTemplateRequest { ExpiresInSeconds = 3600 });
+
+        _mock.VerifyNoOutstandingExpectation();
+        Assert.That(token.Jwt, Is.EqualTo(Jwt));
+    }
+}
