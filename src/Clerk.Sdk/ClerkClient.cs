@@ -37,8 +37,11 @@ public partial class ClerkClient : IDisposable
         }
         else
         {
-            _httpClient = options.HttpMessageHandler is null ? new HttpClient() : new HttpClient(options.HttpMessageHandler, disposeHandler: false);
-            _httpClient.Timeout = options.Timeout;
+            // The pipeline owns timeouts (overall and per try), so HttpClient's own timeout is off.
+            _httpClient = new HttpClient(ClerkHttpPipeline.Create(options, options.HttpMessageHandler is null ? null : new NonDisposingHandler(options.HttpMessageHandler)), disposeHandler: true)
+            {
+                Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+            };
             _ownsHttpClient = true;
         }
         Options = options;

@@ -21,19 +21,35 @@ public class ClerkApiException : ClerkException
     /// <param name="headers">The response headers.</param>
     /// <param name="innerException">The cause, e.g. a JSON reader error.</param>
     public ClerkApiException(string message, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>>? headers, Exception? innerException)
-        : this(message, statusCode, ClerkErrorParser.Parse(response, headers), headers, innerException)
+        : this(message, statusCode, response, headers, innerException, attempts: 1)
     {
     }
 
-    private ClerkApiException(string message, int statusCode, ClerkErrorBody body, IReadOnlyDictionary<string, IEnumerable<string>>? headers, Exception? innerException)
-        : base(ClerkErrorParser.Describe(message, statusCode, body, innerException), innerException)
+    /// <summary>Creates the exception from a response that came after <paramref name="attempts"/> attempts.</summary>
+    /// <param name="message">What happened.</param>
+    /// <param name="statusCode">The HTTP status code.</param>
+    /// <param name="response">The response body, if it was read.</param>
+    /// <param name="headers">The response headers.</param>
+    /// <param name="innerException">The cause, e.g. a JSON reader error.</param>
+    /// <param name="attempts">How many attempts the SDK made (retries included).</param>
+    public ClerkApiException(string message, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>>? headers, Exception? innerException, int attempts)
+        : this(message, statusCode, ClerkErrorParser.Parse(response, headers), headers, innerException, attempts)
     {
+    }
+
+    private ClerkApiException(string message, int statusCode, ClerkErrorBody body, IReadOnlyDictionary<string, IEnumerable<string>>? headers, Exception? innerException, int attempts)
+        : base(ClerkErrorParser.Describe(attempts > 1 ? $"{message.TrimEnd('.')} after {attempts} attempts" : message, statusCode, body, innerException), innerException)
+    {
+        Attempts = attempts;
         StatusCode = (HttpStatusCode)statusCode;
         Errors = body.Errors;
         TraceId = body.TraceId;
         BodyExcerpt = body.Excerpt;
         Headers = headers ?? new Dictionary<string, IEnumerable<string>>();
     }
+
+    /// <summary>How many attempts the SDK made before giving up (1 when the call was not retried).</summary>
+    public int Attempts { get; }
 
     /// <summary>The HTTP status code of the response.</summary>
     public HttpStatusCode StatusCode { get; }

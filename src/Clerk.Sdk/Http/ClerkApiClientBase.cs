@@ -59,8 +59,14 @@ public abstract class ClerkApiClientBase
         {
             foreach (var header in response.Content.Headers) headers[header.Key] = header.Value.ToList();
         }
+        var attempts = response.RequestMessage?.Options.TryGetValue(ClerkRequestOptions.Attempts, out var made) == true ? made : 1;
         var reason = string.IsNullOrEmpty(response.ReasonPhrase) ? "Clerk API request failed" : $"Clerk API request failed: {response.ReasonPhrase}";
-        throw new ClerkApiException($"{reason} ({request(response)})", (int)response.StatusCode, body, headers, null);
+        var message = $"{reason} ({request(response)})";
+        if ((int)response.StatusCode == 429)
+        {
+            throw new ClerkRateLimitException(message, body, headers, RetryAfterHeader.Read(response, System.TimeProvider.System), attempts);
+        }
+        throw new ClerkApiException(message, (int)response.StatusCode, body, headers, null, attempts);
 
         static string request(HttpResponseMessage r) => r.RequestMessage is { } m ? $"{m.Method} {m.RequestUri?.AbsolutePath}" : "request";
     }

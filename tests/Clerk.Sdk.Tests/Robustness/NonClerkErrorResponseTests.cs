@@ -94,7 +94,7 @@ public class NonClerkErrorResponseTests
     {
         _mock.ExpectClerk(HttpMethod.Post, "/api_keys/verify").RespondJson("""{"message":"Too Many Requests","retry_after":3}""", HttpStatusCode.TooManyRequests);
 
-        var ex = Assert.ThrowsAsync<ClerkApiException>(() => _clerk.ApiKeys.VerifyAsync(new Clerk.BackendApi.VerifyApiKeyRequest { Secret = ApiKeySecret }));
+        var ex = Assert.ThrowsAsync<ClerkRateLimitException>(() => _clerk.ApiKeys.VerifyAsync(new Clerk.BackendApi.VerifyApiKeyRequest { Secret = ApiKeySecret }));
 
         Assert.That(ex!.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
         Assert.That(ex.Errors, Is.Empty);

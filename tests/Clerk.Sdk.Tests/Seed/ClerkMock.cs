@@ -30,8 +30,9 @@ internal static class ClerkMock
         return mock;
     }
 
+    /// <summary>A client over the mock. Retries are off: these tests map one response; Resilience/ tests retries.</summary>
     public static ClerkClient NewClient(MockHttpMessageHandler mock) =>
-        new(new ClerkClientOptions { SecretKey = SecretKey, HttpMessageHandler = mock });
+        new(new ClerkClientOptions { SecretKey = SecretKey, HttpMessageHandler = mock, Retry = new ClerkRetryOptions { MaxRetries = 0 } });
 
     /// <summary>
     /// Expects one request: exact method and URL path under <see cref="ApiBase"/>, the exact query string

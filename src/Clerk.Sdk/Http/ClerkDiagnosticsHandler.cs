@@ -1,0 +1,87 @@
+using System;
+using System.Diagnostics;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+
+namespace Clerk.Http;
+
+/// <summary>
+/// The outermost handler of the SDK's pipeline: enforces the overall call timeout (all attempts together), opens a
+/// span per call on <see cref="ClerkTelemetry.Source"/> and logs failed calls at Warning. Names requests by operation
+/// and path template only: no ids, query values, headers or bodies reach logs or traces.
+/// </summary>
+internal sealed class ClerkDiagnosticsHandler : DelegatingHandler
+{
+    private readonly TimeSpan _timeout;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly ClerkOperationCatalog _operations;
+
+    public ClerkDiagnosticsHandler(TimeSpan timeout, TimeProvider time, ILogger logger, ClerkOperationCatalog operations)
+    {
+        _timeout = timeout;
+        _time = time;
+        _logger = logger;
+        _operations = operations;
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var match = _operations.Match(request);
+        var operation = _operations.Describe(request);
+        using var activity = ClerkTelemetry.Source.StartActivity(match is { } m ? $"Clerk {m.Resource}.{m.Operation}" : "Clerk request", ActivityKind.Client);
+        if (activity is not null)
+        {
+            activity.SetTag("http.request.method", request.Method.Method);
+            activity.SetTag("server.address", request.RequestUri?.IsAbsoluteUri == true ? request.RequestUri.Host : null);
+            if (match is { } found)
+            {
+                activity.SetTag("url.template", found.Template);
+                activity.SetTag("clerk.resource", found.Resource);
+                activity.SetTag("clerk.operation", found.Operation);
+            }
+        }
+
+        using var deadline = _timeout == Timeout.InfiniteTimeSpan ? new CancellationTokenSource() : new CancellationTokenSource(_timeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var start = _time.GetTimestamp();
+        try
+        {
+            var response = await base.SendAsync(request, linked.Token).ConfigureAwait(false);
+            var attempts = Attempts(request);
+            activity?.SetTag("http.response.status_code", (int)response.StatusCode);
+            activity?.SetTag("clerk.retry_count", attempts - 1);
+            if (!response.IsSuccessStatusCode)
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                _logger.LogWarning("Clerk {Operation} failed with {Status} after {Attempts} attempt(s) in {ElapsedMs} ms", operation, (int)response.StatusCode, attempts, (long)_time.GetElapsedTime(start).TotalMilliseconds);
+            }
+            return response;
+        }
+        catch (OperationCanceledException ex) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            var attempts = Attempts(request);
+            Fail(activity, "timeout", attempts);
+            _logger.LogWarning("Clerk {Operation} timed out after {TimeoutMs} ms ({Attempts} attempt(s))", operation, (long)_timeout.TotalMilliseconds, attempts);
+            throw new ClerkTimeoutException($"{operation} did not complete within the {_timeout.TotalSeconds:0.###} s timeout (ClerkClientOptions.Timeout; {attempts} attempt(s)).", _timeout, attempts, ex);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var attempts = Attempts(request);
+            Fail(activity, ex.GetType().Name, attempts);
+            _logger.LogWarning("Clerk {Operation} failed: {Error} after {Attempts} attempt(s)", operation, ex.GetType().Name, attempts);
+            if (ex is ClerkException) throw;
+            throw new ClerkConnectionException($"{operation} failed: {ex.Message}", attempts, ex);
+        }
+    }
+
+    private static int Attempts(HttpRequestMessage request) => request.Options.TryGetValue(ClerkRequestOptions.Attempts, out var attempts) ? attempts : 1;
+
+    private static void Fail(Activity? activity, string reason, int attempts)
+    {
+        activity?.SetTag("clerk.retry_count", attempts - 1);
+        activity?.SetStatus(ActivityStatusCode.Error, reason);
+    }
+}

@@ -1,0 +1,15 @@
+using System.Net.Http;
+
+namespace Clerk.Http;
+
+/// <summary>Per-request settings carried in <see cref="HttpRequestMessage.Options"/> through the SDK's pipeline.</summary>
+public static class ClerkRequestOptions
+{
+    /// <summary>
+    /// Set to true on a POST/PATCH to let the retry handler retry it after a timeout or a 5xx (it may then run twice).
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<bool> AllowRetryOfNonIdempotentRequest = new("Clerk.AllowRetryOfNonIdempotentRequest");
+
+    /// <summary>How many attempts the retry handler made (written by the pipeline, read by the error mapper).</summary>
+    public static readonly HttpRequestOptionsKey<int> Attempts = new("Clerk.Attempts");
+}
