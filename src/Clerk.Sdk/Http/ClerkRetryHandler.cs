@@ -47,11 +47,9 @@ internal sealed class ClerkRetryHandler : DelegatingHandler
         {
             request.Options.Set(ClerkRequestOptions.Attempts, attempt);
             var attemptStart = _time.GetTimestamp();
-            using var perTry = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            if (_options.PerTryTimeout != Timeout.InfiniteTimeSpan)
-            {
-                perTry.CancelAfter(_options.PerTryTimeout);
-            }
+            // Timers come from the TimeProvider (CancelAfter would use the system clock).
+            using var tryTimeout = _options.PerTryTimeout == Timeout.InfiniteTimeSpan ? new CancellationTokenSource() : new CancellationTokenSource(_options.PerTryTimeout, _time);
+            using var perTry = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, tryTimeout.Token);
             HttpResponseMessage? response = null;
             Exception? failure = null;
             var reachedServer = true;
@@ -77,6 +75,10 @@ internal sealed class ClerkRetryHandler : DelegatingHandler
             catch (HttpRequestException ex)
             {
                 reachedServer = response is not null || !IsConnectFailure(ex);
+                if (reachedServer && response is null)
+                {
+                    ex = new HttpRequestException($"the connection broke before Clerk answered (the request may have reached Clerk): {ex.Message}", ex, ex.StatusCode);
+                }
                 response?.Dispose();
                 response = null;
                 failure = ex;
@@ -86,7 +88,7 @@ internal sealed class ClerkRetryHandler : DelegatingHandler
                 // The connection broke while the body was arriving: the request did reach Clerk.
                 response?.Dispose();
                 response = null;
-                failure = new HttpRequestException($"the response body was cut off: {ex.Message}", ex);
+                failure = new HttpRequestException($"the connection broke while the response arrived (the request reached Clerk): {ex.Message}", ex);
             }
 
             var elapsed = _time.GetElapsedTime(attemptStart);
@@ -176,7 +178,7 @@ internal sealed class ClerkRetryHandler : DelegatingHandler
     private static ClerkException Wrap(Exception failure, string operation, int attempt) => failure switch
     {
         ClerkException clerk => clerk,
-        HttpRequestException http => new ClerkConnectionException($"{operation} could not reach Clerk after {attempt} attempt(s): {http.Message}", attempt, http),
+        HttpRequestException http => new ClerkConnectionException($"{operation} failed after {attempt} attempt(s): {http.Message}", attempt, http),
         _ => new ClerkException($"{operation} failed after {attempt} attempt(s): {failure.Message}", failure),
     };
 }

@@ -1,0 +1,44 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.Extensions.Logging;
+
+namespace Clerk.Sdk.Tests.Resilience;
+
+/// <summary>An ILoggerFactory that records every entry (level, rendered message, structured values).</summary>
+internal sealed class CapturedLogs : ILoggerFactory, ILoggerProvider
+{
+    private readonly ConcurrentQueue<Entry> _entries = new();
+
+    public IReadOnlyList<Entry> Entries => _entries.ToList();
+
+    /// <summary>The delays (ms) the retry handler announced, in order.</summary>
+    public IReadOnlyList<long> RetryDelays => Entries.Where(e => e.Values.ContainsKey("DelayMs")).Select(e => Convert.ToInt64(e.Values["DelayMs"])).ToList();
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void AddProvider(ILoggerProvider provider)
+    {
+    }
+
+    public void Dispose()
+    {
+    }
+
+    internal sealed record Entry(string Category, LogLevel Level, string Message, IReadOnlyDictionary<string, object?> Values);
+
+    private sealed class Logger(CapturedLogs owner, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? pairs.ToDictionary(p => p.Key, p => p.Value) : new Dictionary<string, object?>();
+            owner._entries.Enqueue(new Entry(category, logLevel, formatter(state, exception), values));
+        }
+    }
+}
