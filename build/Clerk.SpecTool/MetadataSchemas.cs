@@ -15,7 +15,7 @@ public static class MetadataSchemas
     /// <summary>Interfaces a model implements, rendered by build/templates/Class.liquid.</summary>
     public const string ImplementsExtension = "x-clerk-implements";
 
-    /// <summary>Metadata properties and the handwritten interface (src/Clerk.Sdk/Metadata) that exposes each typed.</summary>
+    /// <summary>Metadata properties and the handwritten interface (namespace Clerk, src/Clerk.Sdk/Metadata) that exposes each typed.</summary>
     private static readonly (string Property, string Interface)[] Holders =
     [
         ("public_metadata", "IHasPublicMetadata"),
@@ -53,7 +53,7 @@ public static class MetadataSchemas
     /// Marks every model holding metadata with the matching interface, so <c>user.GetPublicMetadata&lt;T&gt;()</c>
     /// works on every such model, including ones a spec bump adds. Runs after inline schemas are lifted.
     /// </summary>
-    public static void MarkHolders(JObject document, string clientNamespace)
+    public static void MarkHolders(JObject document)
     {
         if (document["components"]?["schemas"] is not JObject schemas) return;
         foreach (var schema in schemas.Properties().Select(p => p.Value).OfType<JObject>())
@@ -61,7 +61,7 @@ public static class MetadataSchemas
             var parts = new[] { schema }.Concat((Json.Arr(schema, "allOf") ?? new JArray()).OfType<JObject>()).ToList();
             var interfaces = Holders
                 .Where(h => parts.Any(p => p["properties"]?[h.Property] is JObject property && Json.Ref(property) == "#/components/schemas/" + SchemaName))
-                .Select(h => $"{clientNamespace}.{h.Interface}")
+                .Select(h => $"Clerk.{h.Interface}")
                 .ToList();
             if (interfaces.Count > 0) schema[ImplementsExtension] = string.Join(", ", interfaces);
         }

@@ -34,7 +34,7 @@ public static class Program
             var document = YamlJson.Load(specPath);
             var overlayDir = options.GetValueOrDefault("overlays");
             var applied = OverlayApplier.ApplyDirectory(document, overlayDir);
-            var report = new SpecNormalizer(document, options.GetValueOrDefault("client-namespace") ?? "Clerk.BackendApi").Run();
+            var report = new SpecNormalizer(document).Run();
 
             var output = Required(options, "out");
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);

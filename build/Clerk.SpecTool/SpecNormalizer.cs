@@ -9,7 +9,7 @@ namespace Clerk.SpecTool;
 /// Turns an (overlaid) Clerk spec into one NSwag generates clean .NET from. Each pass is one concern;
 /// they run in a fixed order because later passes rely on earlier ones (e.g. naming needs lifted schemas).
 /// </summary>
-public sealed class SpecNormalizer(JObject document, string clientNamespace)
+public sealed class SpecNormalizer(JObject document)
 {
     private static readonly string[] HttpMethods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
@@ -31,7 +31,7 @@ public sealed class SpecNormalizer(JObject document, string clientNamespace)
         var lifted = new InlineSchemaLifter(document).Run();
         var widened = WidenIntegers(document);
         PropertyNaming.Apply(document);
-        MetadataSchemas.MarkHolders(document, clientNamespace);
+        MetadataSchemas.MarkHolders(document);
         EnumNaming.Apply(document);
         DropUnusedComponents();
         _notes.Add($"{CountOperations()} operations");

@@ -29,7 +29,7 @@ internal static class NormalizerFixture
 
     public static JObject Normalize(JObject spec)
     {
-        new SpecNormalizer(spec, "Clerk.BackendApi").Run();
+        new SpecNormalizer(spec).Run();
         return spec;
     }
 

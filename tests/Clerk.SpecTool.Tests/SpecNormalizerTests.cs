@@ -134,7 +134,7 @@ public class SpecNormalizerTests
             { "User": { "type": "object", "properties": { "public_metadata": { "type": "object", "additionalProperties": true }, "id": { "type": "string" } } } }
             """));
         Assert.That((string?)Schema(spec, "User").SelectToken("properties.public_metadata.$ref"), Is.EqualTo("#/components/schemas/Metadata"));
-        Assert.That((string?)Schema(spec, "User")["x-clerk-implements"], Is.EqualTo("Clerk.BackendApi.IHasPublicMetadata"));
+        Assert.That((string?)Schema(spec, "User")["x-clerk-implements"], Is.EqualTo("Clerk.IHasPublicMetadata"));
     }
 
     [Test]

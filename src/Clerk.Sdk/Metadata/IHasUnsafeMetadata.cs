@@ -1,4 +1,4 @@
-namespace Clerk.BackendApi;
+namespace Clerk;
 
 /// <summary>
 /// A model with <c>unsafe_metadata</c>. Every generated model that has it implements this interface

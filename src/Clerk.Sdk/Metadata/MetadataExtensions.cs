@@ -1,4 +1,4 @@
-namespace Clerk.BackendApi;
+namespace Clerk;
 
 /// <summary>Typed reads of a model's metadata: <c>user.GetPublicMetadata&lt;MyPlan&gt;()</c>.</summary>
 public static class MetadataExtensions

@@ -3,14 +3,20 @@ using System.Collections.Generic;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace Clerk.BackendApi;
+namespace Clerk;
 
 /// <summary>
 /// Free-form metadata (<c>public_metadata</c>, <c>private_metadata</c>, <c>unsafe_metadata</c>): read it raw
 /// (<see cref="ToJObject"/>, the indexer) or typed (<see cref="As{T}"/>), and send a typed object with <see cref="From"/>.
+/// One type for every API: the spec tool points every metadata property of the Backend API, webhook and Frontend API
+/// models here (nswag.json excludes the schema from generation).
 /// </summary>
-public partial class Metadata
+public sealed class Metadata
 {
+    /// <summary>Every key of the metadata with its raw JSON value.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JToken> AdditionalProperties { get; set; } = new Dictionary<string, JToken>();
+
     private static readonly JsonSerializer Serializer = JsonSerializer.CreateDefault();
 
     /// <summary>A metadata key's raw JSON value, or null.</summary>
