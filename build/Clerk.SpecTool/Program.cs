@@ -20,7 +20,7 @@ public static class Program
         {
             if (args.Length == 0 || args[0] != "normalize")
             {
-                Console.Error.WriteLine("usage: Clerk.SpecTool normalize --lock FILE --spec ID --search DIR[;DIR...] --cache DIR --overlays DIR --out FILE [--facade-out FILE --facade-class NS.Class --client-namespace NS] [--operations-out FILE] [--no-download]");
+                Console.Error.WriteLine("usage: Clerk.SpecTool normalize --lock FILE --spec ID --search DIR[;DIR...] --cache DIR --overlays DIR --out FILE [--facade-out FILE --facade-class NS.Class --client-namespace NS] [--operations-out FILE] [--webhook-events-out FILE] [--no-download]");
                 return 2;
             }
             var options = ParseOptions(args.Skip(1).ToArray());
@@ -47,6 +47,10 @@ public static class Program
             if (options.GetValueOrDefault("facade-out") is { Length: > 0 } facadeOut)
             {
                 FacadeWriter.Write(document, Required(options, "facade-class"), Required(options, "client-namespace"), facadeOut);
+            }
+            if (options.GetValueOrDefault("webhook-events-out") is { Length: > 0 } eventsOut)
+            {
+                WebhookTableWriter.Write(document, Required(options, "client-namespace"), eventsOut);
             }
             if (options.GetValueOrDefault("operations-out") is { Length: > 0 } operationsOut)
             {

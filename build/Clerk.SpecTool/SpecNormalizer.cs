@@ -20,6 +20,7 @@ public sealed class SpecNormalizer(JObject document)
 
     public string Run()
     {
+        var webhooks = WebhookEvents.Apply(document);
         var variants = SchemaVariants.MergeNumberedVariants(document);
         var renamed = SchemaRefs.RenameAll(document, (name, schema) => Json.Str(schema, TypeNameExtension) ?? Naming.Pascal(name));
         OperationNaming.Apply(document);
@@ -34,7 +35,7 @@ public sealed class SpecNormalizer(JObject document)
         MetadataSchemas.MarkHolders(document);
         EnumNaming.Apply(document);
         DropUnusedComponents();
-        _notes.Add($"{CountOperations()} operations");
+        _notes.Add(webhooks > 0 ? $"{webhooks} webhook events" : $"{CountOperations()} operations");
         _notes.Add($"{forms} multipart form bodies turned into form parameters");
         _notes.Add($"{Schemas.Count} schemas ({lifted} lifted from inline, {variants} numbered variants merged, {renamed} renamed)");
         _notes.Add($"{stripped} error responses left to the SDK's error mapper");
