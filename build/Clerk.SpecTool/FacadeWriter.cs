@@ -29,6 +29,10 @@ public static class FacadeWriter
         builder.AppendLine("{");
         builder.AppendLine($"    public partial class {className}");
         builder.AppendLine("    {");
+        var version = Json.Str(Json.Obj(document, "info") ?? new JObject(), "version") ?? throw new SpecToolException("the spec has no info.version");
+        builder.AppendLine("        /// <summary>The API version of the spec this client was generated from (its default <c>Clerk-API-Version</c>).</summary>");
+        builder.AppendLine($"        public const string GeneratedApiVersion = \"{version}\";");
+        builder.AppendLine();
         foreach (var tag in (Json.Arr(document, "tags") ?? new JArray()).OfType<JObject>())
         {
             var resource = Json.Str(tag, "name")!;

@@ -50,9 +50,8 @@ public static class OverlayApplier
             }
             if (nodes.Length == 0)
             {
-                // Not fatal: a spec bump may drop what an overlay fixed. Visible in the build log.
-                Console.WriteLine($"warning CLERKSPEC: overlay {name}: target '{target}' matched nothing");
-                continue;
+                // Fatal: a fix that no longer applies (after a spec bump) must be looked at, not silently dropped.
+                throw new SpecToolException($"overlay {name}: target '{target}' matches nothing in this spec; update or remove the action (a spec bump may have fixed or moved what it fixed)");
             }
             foreach (var node in nodes)
             {

@@ -10,8 +10,8 @@ public sealed class ClerkClientOptions
     /// <summary>The default Backend API base URL.</summary>
     public const string DefaultBaseUrl = "https://api.clerk.com/v1";
 
-    /// <summary>The Backend API version this SDK was generated from and sends by default.</summary>
-    public const string DefaultApiVersion = "2025-11-10";
+    /// <summary>The Backend API version this SDK was generated from and sends by default (follows the pinned spec).</summary>
+    public const string DefaultApiVersion = ClerkClient.GeneratedApiVersion;
 
     /// <summary>The header that selects the API version.</summary>
     public const string ApiVersionHeader = "Clerk-API-Version";

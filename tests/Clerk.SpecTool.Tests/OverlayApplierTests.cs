@@ -45,11 +45,10 @@ public class OverlayApplierTests
     }
 
     [Test]
-    public void ATargetThatMatchesNothing_IsNotFatal()
+    public void ATargetThatMatchesNothing_FailsNamingTheAction()
     {
-        var spec = Spec();
-        var count = OverlayApplier.Apply(spec, Overlay("""[{ "target": "$.paths['/gone'].get", "update": { "x": 1 } }]"""), "t.yaml");
-        Assert.That(count, Is.EqualTo(0));
+        var ex = Assert.Throws<SpecToolException>(() => OverlayApplier.Apply(Spec(), Overlay("""[{ "target": "$.paths['/gone'].get", "update": { "x": 1 } }]"""), "t.yaml"));
+        Assert.That(ex!.Message, Does.Contain("t.yaml").And.Contain("$.paths['/gone'].get").And.Contain("matches nothing"));
     }
 
     [Test]
