@@ -18,9 +18,14 @@ public static class Program
     {
         try
         {
+            if (args.Length == 3 && args[0] == "diff")
+            {
+                Console.Write(SpecDiff.Markdown(args[1], args[2]));
+                return 0;
+            }
             if (args.Length == 0 || args[0] != "normalize")
             {
-                Console.Error.WriteLine("usage: Clerk.SpecTool normalize --lock FILE --spec ID --search DIR[;DIR...] --cache DIR --overlays DIR --out FILE [--facade-out FILE --facade-class NS.Class --client-namespace NS] [--operations-out FILE] [--webhook-events-out FILE] [--no-download]");
+                Console.Error.WriteLine("usage: Clerk.SpecTool diff OLD.json NEW.json | Clerk.SpecTool normalize --lock FILE --spec ID --search DIR[;DIR...] --cache DIR --overlays DIR --out FILE [--facade-out FILE --facade-class NS.Class --client-namespace NS] [--operations-out FILE] [--webhook-events-out FILE] [--no-download]");
                 return 2;
             }
             var options = ParseOptions(args.Skip(1).ToArray());
