@@ -33,8 +33,9 @@ public sealed class SpecNormalizer(JObject document, string clientNamespace)
         PropertyNaming.Apply(document);
         MetadataSchemas.MarkHolders(document, clientNamespace);
         EnumNaming.Apply(document);
+        var lists = ListOperations.Apply(document);
         DropUnusedComponents();
-        _notes.Add($"{CountOperations()} operations");
+        _notes.Add($"{CountOperations()} operations ({lists} list operations with ListAsync/ListAllAsync forms)");
         _notes.Add($"{forms} multipart form bodies turned into form parameters");
         _notes.Add($"{Schemas.Count} schemas ({lifted} lifted from inline, {variants} numbered variants merged, {renamed} renamed)");
         _notes.Add($"{stripped} error responses left to the SDK's error mapper");
