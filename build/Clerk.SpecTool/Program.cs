@@ -10,7 +10,8 @@ namespace Clerk.SpecTool;
 /// Entry point. One command:
 /// <c>normalize --lock F --spec ID --search DIR[;DIR] --cache DIR --overlays DIR --out FILE</c>
 /// restores the pinned spec (search dirs, then download), verifies its SHA-256,
-/// applies the overlays and writes the normalized JSON that NSwag reads.
+/// applies the overlays and writes the normalized JSON that NSwag reads; optionally the generated half of the facade
+/// (<c>--facade-out</c>) and the paging glue of the list operations (<c>--paging-out</c>).
 /// </summary>
 public static class Program
 {
@@ -25,7 +26,7 @@ public static class Program
             }
             if (args.Length == 0 || args[0] != "normalize")
             {
-                Console.Error.WriteLine("usage: Clerk.SpecTool diff OLD.json NEW.json | Clerk.SpecTool normalize --lock FILE --spec ID --search DIR[;DIR...] --cache DIR --overlays DIR --out FILE [--facade-out FILE --facade-class NS.Class --client-namespace NS] [--operations-out FILE] [--webhook-events-out FILE] [--no-download]");
+                Console.Error.WriteLine("usage: Clerk.SpecTool diff OLD.json NEW.json | Clerk.SpecTool normalize --lock FILE --spec ID --search DIR[;DIR...] --cache DIR --overlays DIR --out FILE [--facade-out FILE --facade-class NS.Class --client-namespace NS] [--operations-out FILE] [--paging-out FILE] [--webhook-events-out FILE] [--no-download]");
                 return 2;
             }
             var options = ParseOptions(args.Skip(1).ToArray());
@@ -60,6 +61,10 @@ public static class Program
             if (options.GetValueOrDefault("operations-out") is { Length: > 0 } operationsOut)
             {
                 OperationTableWriter.Write(document, Required(options, "client-namespace"), operationsOut);
+            }
+            if (options.GetValueOrDefault("paging-out") is { Length: > 0 } pagingOut)
+            {
+                PagingWriter.Write(document, Required(options, "client-namespace"), pagingOut);
             }
             Console.WriteLine($"Clerk.SpecTool: {entry.Id} from {specPath} (sha256 ok), {applied} overlay action(s), {report}");
             return 0;

@@ -34,8 +34,9 @@ public sealed class SpecNormalizer(JObject document)
         PropertyNaming.Apply(document);
         MetadataSchemas.MarkHolders(document);
         EnumNaming.Apply(document);
+        var lists = ListOperations.Apply(document);
         DropUnusedComponents();
-        _notes.Add(webhooks > 0 ? $"{webhooks} webhook events" : $"{CountOperations()} operations");
+        _notes.Add(webhooks > 0 ? $"{webhooks} webhook events" : $"{CountOperations()} operations ({lists} list operations with ListAsync/ListAllAsync forms)");
         _notes.Add($"{forms} multipart form bodies turned into form parameters");
         _notes.Add($"{Schemas.Count} schemas ({lifted} lifted from inline, {variants} numbered variants merged, {renamed} renamed)");
         _notes.Add($"{stripped} error responses left to the SDK's error mapper");

@@ -14,10 +14,10 @@ if (string.IsNullOrEmpty(secretKey))
         .Select(p => (p.Name, Operations: p.PropertyType.GetMethods().Count(m => m.Name.EndsWith("Async", StringComparison.Ordinal))))
         .OrderBy(r => r.Name)
         .ToList();
-    Console.WriteLine($"Clerk.Sdk {ClerkClient.PackageVersion}: {resources.Count} resources, {resources.Sum(r => r.Operations)} operations (Clerk API {ClerkClientOptions.DefaultApiVersion}).");
+    Console.WriteLine($"Clerk.Sdk {ClerkClient.PackageVersion}: {resources.Count} resources, {resources.Sum(r => r.Operations)} ...Async methods (Clerk API {ClerkClientOptions.DefaultApiVersion}).");
     foreach (var (name, operations) in resources)
     {
-        Console.WriteLine($"  clerk.{name,-26} {operations,3} operations");
+        Console.WriteLine($"  clerk.{name,-26} {operations,3} methods");
     }
     Console.WriteLine("Set CLERK_SECRET_KEY to list your instance's users.");
     return 0;

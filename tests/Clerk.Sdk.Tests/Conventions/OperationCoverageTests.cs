@@ -8,8 +8,9 @@ using NUnit.Framework;
 namespace Clerk.Sdk.Tests.Conventions;
 
 /// <summary>
-/// Every operation of the normalized spec is reachable as <c>clerk.{Resource}.{Method}Async</c>, and nothing else is:
-/// the cases come from the spec the build generated the SDK from, so coverage cannot drift from it.
+/// Every operation of the normalized spec is reachable as <c>clerk.{Resource}.{Method}Async</c>, and nothing else is
+/// except the two paging forms of each list operation: the cases come from the spec the build generated the SDK from,
+/// so coverage cannot drift from it.
 /// </summary>
 [TestFixture]
 public class OperationCoverageTests
@@ -79,21 +80,26 @@ public class OperationCoverageTests
             .SelectMany(p => p.PropertyType.GetMethods().Where(m => m.Name.EndsWith("Async", StringComparison.Ordinal)).Select(m => $"{p.Name}_{m.Name[..^"Async".Length]}"))
             .ToList();
 
-        var summary = $"Operations in the normalized spec: {operations.Count}; SDK resource methods: {sdkMethods.Count} on {resourceProperties.Count} resources.";
+        var summary = $"Operations in the normalized spec: {operations.Count} ({operations.Count(o => o.List is not null)} list operations); SDK resource methods: {sdkMethods.Count} on {resourceProperties.Count} resources.";
         TestContext.Progress.WriteLine(summary);
         TestContext.Out.WriteLine(summary);
 
         var specIds = operations.Select(o => o.OperationId).ToList();
-        var duplicates = specIds.GroupBy(id => id, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
-        var notInSdk = specIds.Except(sdkMethods, StringComparer.Ordinal).OrderBy(x => x, StringComparer.Ordinal).ToList();
-        var notInSpec = sdkMethods.Except(specIds, StringComparer.Ordinal).OrderBy(x => x, StringComparer.Ordinal).ToList();
+        // A list operation (x-clerk-list) also has its page form and its all-pages form (Paging/ tests check them in depth).
+        var pagingIds = operations.Where(o => o.List is not null)
+            .SelectMany(o => new[] { $"{o.Resource}_{o.List!.Method}", $"{o.Resource}_{o.List.AllMethod}" })
+            .ToList();
+        var expected = specIds.Concat(pagingIds).ToList();
+        var duplicates = expected.GroupBy(id => id, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        var notInSdk = expected.Except(sdkMethods, StringComparer.Ordinal).OrderBy(x => x, StringComparer.Ordinal).ToList();
+        var notInSpec = sdkMethods.Except(expected, StringComparer.Ordinal).OrderBy(x => x, StringComparer.Ordinal).ToList();
 
         Assert.Multiple(() =>
         {
-            Assert.That(duplicates, Is.Empty, "operationIds used by more than one operation");
-            Assert.That(notInSdk, Is.Empty, "spec operations without a ClerkClient.{Resource}.{Method}Async method");
-            Assert.That(notInSpec, Is.Empty, "ClerkClient resource methods that are not operations of the spec");
-            Assert.That(sdkMethods, Has.Count.EqualTo(operations.Count), "SDK resource methods vs. operations in the spec");
+            Assert.That(duplicates, Is.Empty, "operationIds (and paging forms) used by more than one operation");
+            Assert.That(notInSdk, Is.Empty, "spec operations (and paging forms) without a ClerkClient.{Resource}.{Method}Async method");
+            Assert.That(notInSpec, Is.Empty, "ClerkClient resource methods that are neither operations of the spec nor paging forms of its list operations");
+            Assert.That(sdkMethods, Has.Count.EqualTo(operations.Count + pagingIds.Count), "SDK resource methods vs. operations (and paging forms) in the spec");
             Assert.That(operations, Has.Count.EqualTo(PinnedOperationCount),
                 $"The pinned spec has {PinnedOperationCount} operations; the normalized spec has {operations.Count}. If the pin changed on purpose, update {nameof(PinnedOperationCount)}.");
         });

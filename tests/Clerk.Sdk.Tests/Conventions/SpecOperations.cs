@@ -6,8 +6,11 @@ using System.Text.Json;
 
 namespace Clerk.Sdk.Tests.Conventions;
 
-/// <summary>One operation of the normalized spec: <c>GET /users</c> named <c>Users_List</c>.</summary>
-public sealed record SpecOperation(string HttpMethod, string Path, string OperationId)
+/// <summary>
+/// One operation of the normalized spec: <c>GET /users</c> named <c>Users_ListRaw</c>; a list operation also carries
+/// the names of its paging forms (<see cref="List"/>, from the spec tool's <c>x-clerk-list</c> marker).
+/// </summary>
+public sealed record SpecOperation(string HttpMethod, string Path, string OperationId, SpecListForms? List = null)
 {
     /// <summary>The resource part of <c>Resource_Method</c> (the ClerkClient property).</summary>
     public string Resource => OperationId[..OperationId.IndexOf('_', StringComparison.Ordinal)];
@@ -17,6 +20,12 @@ public sealed record SpecOperation(string HttpMethod, string Path, string Operat
 
     public override string ToString() => $"{OperationId} ({HttpMethod.ToUpperInvariant()} {Path})";
 }
+
+/// <summary>
+/// The paging forms the spec tool generates for a list operation (<c>x-clerk-list</c>): the page form
+/// <c>{Method}Async</c> and the all-pages form <c>{AllMethod}Async</c> beside the wire-shaped <c>{RawMethod}Async</c>.
+/// </summary>
+public sealed record SpecListForms(string Method, string AllMethod, string RawMethod, string ItemType, string Shape);
 
 /// <summary>Reads the operations of the normalized spec the build produced; the spec, not the test, defines the count.</summary>
 internal static class SpecOperations
@@ -54,9 +63,19 @@ internal static class SpecOperations
                     continue;
                 }
                 var id = member.Value.TryGetProperty("operationId", out var idElement) ? idElement.GetString() : null;
-                operations.Add(new SpecOperation(member.Name, pathItem.Name, id ?? string.Empty));
+                operations.Add(new SpecOperation(member.Name, pathItem.Name, id ?? string.Empty, ListForms(member.Value)));
             }
         }
         return operations;
+    }
+
+    private static SpecListForms? ListForms(JsonElement operation)
+    {
+        if (!operation.TryGetProperty("x-clerk-list", out var marker) || marker.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+        string Read(string name) => marker.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : string.Empty;
+        return new SpecListForms(Read("method"), Read("allMethod"), Read("rawMethod"), Read("itemType"), Read("shape"));
     }
 }

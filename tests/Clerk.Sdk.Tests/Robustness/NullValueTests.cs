@@ -124,7 +124,7 @@ public class NullValueTests
         var page = await _clerk.ApiKeys.ListAsync(ApiKeySubject);
 
         Assert.That(page, Is.Not.Null);
-        Assert.That(page.Data, Is.Null.Or.Empty);
+        Assert.That(page.Items, Is.Empty, "a null data array is an empty page");
         Assert.That(page.TotalCount, Is.Zero);
     }
 }

@@ -70,7 +70,7 @@ public class ApiKeysWireTests
             .WithoutBody()
             .RespondJson($$"""{ "data": [ {{ApiKeyJson(revoked: true, revocationReason: "Rotated")}} ], "total_count": 51 }""");
 
-        var page = await _clerk.ApiKeys.ListAsync(ApiKeySubject, type: "api_key", includeInvalid: GetApiKeysIncludeInvalid.True, limit: 25, offset: 50, query: "billing service");
+        var page = await _clerk.ApiKeys.ListRawAsync(ApiKeySubject, type: "api_key", includeInvalid: GetApiKeysIncludeInvalid.True, limit: 25, offset: 50, query: "billing service");
 
         _mock.VerifyNoOutstandingExpectation();
         Assert.That(page.TotalCount, Is.EqualTo(51d));
@@ -88,7 +88,7 @@ public class ApiKeysWireTests
         var page = await _clerk.ApiKeys.ListAsync(ApiKeySubject);
 
         _mock.VerifyNoOutstandingExpectation();
-        Assert.That(page.Data, Is.Empty);
+        Assert.That(page.Items, Is.Empty);
         Assert.That(page.TotalCount, Is.Zero);
     }
 
