@@ -1,0 +1,54 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NUnit.Framework;
+
+namespace Clerk.Sdk.Tests.Paging;
+
+/// <summary>ListAllAsync over 100,000 users served page by page by a loopback Kestrel server.</summary>
+public class LargeListTests
+{
+    private const int Total = 100_000;
+
+    [Test]
+    public async Task ListAll_Over100000Users_SeesEveryUserExactlyOnce()
+    {
+        var requests = 0;
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        await using var app = builder.Build();
+        app.MapGet("/v1/users", async (HttpContext context) =>
+        {
+            System.Threading.Interlocked.Increment(ref requests);
+            var limit = int.Parse(context.Request.Query["limit"]!, CultureInfo.InvariantCulture);
+            var offset = int.Parse(context.Request.Query["offset"]!, CultureInfo.InvariantCulture);
+            var ids = Enumerable.Range(offset, Math.Max(0, Math.Min(limit, Total - offset)));
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("[" + string.Join(",", ids.Select(i => $"{{\"id\":\"user_{i:D27}\",\"object\":\"user\",\"created_at\":{1700000000000L + i}}}")) + "]");
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var clerk = new ClerkClient(new ClerkClientOptions { SecretKey = "sk_test_LargeListLargeListLarge", BaseUrl = address + "/v1" });
+
+        var seen = new HashSet<string>();
+        var duplicates = 0;
+        await foreach (var user in clerk.Users.ListAllAsync(pageSize: 500))
+        {
+            if (!seen.Add(user.Id)) duplicates++;
+        }
+
+        Assert.That(seen, Has.Count.EqualTo(Total));
+        Assert.That(duplicates, Is.Zero);
+        Assert.That(requests, Is.EqualTo(Total / 500 + 1), "200 full pages, then one empty page ends it");
+    }
+}
