@@ -12,8 +12,18 @@ if [ -f tests/package-lock.json ]; then
 fi
 
 log="$(mktemp)"
+# The conformance suite (tests/Clerk.Sdk.ConformanceTests) writes its summary here; dotnet test hides test output.
+summary="TestResults/conformance-summary.txt"
+rm -f "$summary"
+start=$SECONDS
 dotnet test Clerk.Generated.sln -c Release 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+echo "dotnet test: $((SECONDS - start)) s"
+if [ -f "$summary" ]; then
+  head -n 40 "$summary"
+  lines=$(wc -l < "$summary")
+  [ "$lines" -gt 40 ] && echo "... $((lines - 40)) more lines in $summary"
+fi
 
 passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')

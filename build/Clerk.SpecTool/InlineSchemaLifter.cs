@@ -56,7 +56,9 @@ public sealed class InlineSchemaLifter(JObject document)
             {
                 foreach (var response in operationResponses.Properties())
                 {
-                    VisitContent(response.Value as JObject, name + "Response", form: false);
+                    // Error responses only remain in the mock document; their inline bodies get their status in the name.
+                    var responseName = response.Name.StartsWith('2') ? name + "Response" : name + "Response" + (char.IsDigit(response.Name[0]) ? response.Name : Naming.Pascal(response.Name));
+                    VisitContent(response.Value as JObject, responseName, form: false);
                 }
             }
         }

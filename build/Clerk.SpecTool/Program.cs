@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace Clerk.SpecTool;
 
@@ -11,7 +12,9 @@ namespace Clerk.SpecTool;
 /// <c>normalize --lock F --spec ID --search DIR[;DIR] --cache DIR --overlays DIR --out FILE</c>
 /// restores the pinned spec (search dirs, then download), verifies its SHA-256,
 /// applies the overlays and writes the normalized JSON that NSwag reads; optionally the generated half of the facade
-/// (<c>--facade-out</c>) and the paging glue of the list operations (<c>--paging-out</c>).
+/// (<c>--facade-out</c>) and the paging glue of the list operations (<c>--paging-out</c>). <c>--mock-out FILE</c> also
+/// writes the document a mock server serves to the conformance suite (same normalization, error responses and
+/// multipart bodies kept).
 /// </summary>
 public static class Program
 {
@@ -26,7 +29,7 @@ public static class Program
             }
             if (args.Length == 0 || args[0] != "normalize")
             {
-                Console.Error.WriteLine("usage: Clerk.SpecTool diff OLD.json NEW.json | Clerk.SpecTool normalize --lock FILE --spec ID --search DIR[;DIR...] --cache DIR --overlays DIR --out FILE [--facade-out FILE --facade-class NS.Class --client-namespace NS] [--operations-out FILE] [--paging-out FILE] [--webhook-events-out FILE] [--no-download]");
+                Console.Error.WriteLine("usage: Clerk.SpecTool diff OLD.json NEW.json | Clerk.SpecTool normalize --lock FILE --spec ID --search DIR[;DIR...] --cache DIR --overlays DIR --out FILE [--mock-out FILE] [--facade-out FILE --facade-class NS.Class --client-namespace NS] [--operations-out FILE] [--paging-out FILE] [--webhook-events-out FILE] [--no-download]");
                 return 2;
             }
             var options = ParseOptions(args.Skip(1).ToArray());
@@ -40,15 +43,15 @@ public static class Program
             var document = YamlJson.Load(specPath);
             var overlayDir = options.GetValueOrDefault("overlays");
             var applied = OverlayApplier.ApplyDirectory(document, overlayDir);
+            var clientNamespace = options.GetValueOrDefault("client-namespace") ?? "Clerk.BackendApi";
+            // The mock document starts from the same overlaid spec, before the SDK's normalization changes it.
+            var mock = options.GetValueOrDefault("mock-out") is { Length: > 0 } ? (JObject)document.DeepClone() : null;
             var report = new SpecNormalizer(document).Run();
-
-            var output = Required(options, "out");
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
-            var json = document.ToString(Formatting.Indented);
-            // Only touch the file when its content changes, so downstream incremental steps stay quiet.
-            if (!File.Exists(output) || File.ReadAllText(output) != json)
+            WriteIfChanged(Required(options, "out"), document);
+            if (mock is not null)
             {
-                File.WriteAllText(output, json);
+                new SpecNormalizer(mock, clientNamespace, forMock: true).Run();
+                WriteIfChanged(Required(options, "mock-out"), mock);
             }
             if (options.GetValueOrDefault("facade-out") is { Length: > 0 } facadeOut)
             {
@@ -73,6 +76,17 @@ public static class Program
         {
             Console.Error.WriteLine($"error CLERKSPEC: {ex.Message}");
             return 1;
+        }
+    }
+
+    /// <summary>Only touches the file when its content changes, so downstream incremental steps stay quiet.</summary>
+    private static void WriteIfChanged(string output, JObject document)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+        var json = document.ToString(Formatting.Indented);
+        if (!File.Exists(output) || File.ReadAllText(output) != json)
+        {
+            File.WriteAllText(output, json);
         }
     }
 

@@ -8,8 +8,11 @@ namespace Clerk.SpecTool;
 /// <summary>
 /// Turns an (overlaid) Clerk spec into one NSwag generates clean .NET from. Each pass is one concern;
 /// they run in a fixed order because later passes rely on earlier ones (e.g. naming needs lifted schemas).
+/// With <paramref name="forMock"/> the same passes produce the document a mock server (Stoplight Prism) serves to the
+/// conformance suite: the error responses stay (so <c>Prefer: code=404</c> returns the spec's error body) and a
+/// multipart body stays a request body (an OpenAPI 3 server does not know <c>in: formData</c> parameters).
 /// </summary>
-public sealed class SpecNormalizer(JObject document)
+public sealed class SpecNormalizer(JObject document, bool forMock = false)
 {
     private static readonly string[] HttpMethods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
@@ -24,11 +27,11 @@ public sealed class SpecNormalizer(JObject document)
         var variants = SchemaVariants.MergeNumberedVariants(document);
         var renamed = SchemaRefs.RenameAll(document, (name, schema) => Json.Str(schema, TypeNameExtension) ?? Naming.Pascal(name));
         OperationNaming.Apply(document);
-        var forms = FormParameters.Apply(document);
+        var forms = forMock ? 0 : FormParameters.Apply(document);
         ParameterNaming.Apply(document);
         CompositionSimplifier.Apply(document);
         MetadataSchemas.Apply(document);
-        var stripped = StripErrorResponses();
+        var stripped = forMock ? 0 : StripErrorResponses();
         var lifted = new InlineSchemaLifter(document).Run();
         var widened = WidenIntegers(document);
         PropertyNaming.Apply(document);
@@ -39,7 +42,7 @@ public sealed class SpecNormalizer(JObject document)
         _notes.Add(webhooks > 0 ? $"{webhooks} webhook events" : $"{CountOperations()} operations ({lists} list operations with ListAsync/ListAllAsync forms)");
         _notes.Add($"{forms} multipart form bodies turned into form parameters");
         _notes.Add($"{Schemas.Count} schemas ({lifted} lifted from inline, {variants} numbered variants merged, {renamed} renamed)");
-        _notes.Add($"{stripped} error responses left to the SDK's error mapper");
+        _notes.Add(forMock ? "error responses kept for the mock server" : $"{stripped} error responses left to the SDK's error mapper");
         _notes.Add($"{widened} integers widened to int64");
         return string.Join(", ", _notes);
     }

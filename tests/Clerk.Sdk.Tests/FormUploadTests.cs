@@ -30,7 +30,7 @@ public class FormUploadTests
         var organization = await clerk.Organizations.UploadLogoAsync("org_1", new FileParameter(logo, "logo.png", "image/png"));
 
         Assert.That(organization.Id, Is.EqualTo("org_1"));
-        Assert.That(body, Does.Contain("name=file"));
+        Assert.That(body, Does.Contain("name=\"file\"; filename=\"logo.png\"").And.Not.Contain("filename*"));
         Assert.That(body, Does.Not.Contain("uploader_user_id"));
         mock.VerifyNoOutstandingExpectation();
     }
@@ -52,7 +52,7 @@ public class FormUploadTests
 
         await clerk.Organizations.UploadLogoAsync("org_1", new FileParameter(logo, "logo.png", "image/png"), uploaderUserId: "user_1");
 
-        Assert.That(body, Does.Contain("name=uploader_user_id"));
+        Assert.That(body, Does.Contain("name=\"uploader_user_id\""));
         Assert.That(body, Does.Contain("user_1"));
         var parameter = typeof(IOrganizationsClient).GetMethod(nameof(IOrganizationsClient.UploadLogoAsync))!.GetParameters().Select(p => p.Name);
         Assert.That(parameter, Is.EqualTo(new[] { "organizationId", "file", "uploaderUserId", "cancellationToken" }));

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
@@ -29,16 +30,25 @@ public abstract class ClerkApiClientBase
     /// <returns>A completed task.</returns>
     protected virtual Task PrepareRequestAsync(HttpClient client, HttpRequestMessage request, StringBuilder urlBuilder, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Called by the generated code with the final URL: adds the Clerk headers.</summary>
+    /// <summary>
+    /// Called by the generated code with the final URL: adds the Clerk headers, leaves out an optional JSON body that
+    /// was not given (the generated code would send the JSON text <c>null</c>) and quotes multipart field names (RFC 7578).
+    /// </summary>
     /// <param name="client">The HTTP client.</param>
     /// <param name="request">The request about to be sent.</param>
     /// <param name="url">The final URL.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>A completed task.</returns>
-    protected virtual Task PrepareRequestAsync(HttpClient client, HttpRequestMessage request, string url, CancellationToken cancellationToken)
+    /// <returns>A task that completes when the request is ready.</returns>
+    protected virtual async Task PrepareRequestAsync(HttpClient client, HttpRequestMessage request, string url, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         RequestHeaders?.Apply(request);
-        return Task.CompletedTask;
+        if (await RequestBodies.IsJsonNullAsync(request.Content, cancellationToken).ConfigureAwait(false))
+        {
+            request.Content!.Dispose();
+            request.Content = null;
+        }
+        MultipartFieldHeaders.Normalize(request.Content);
     }
 
     /// <summary>Called by the generated code with the response: throws <see cref="ClerkApiException"/> unless it is a success.</summary>

@@ -1,0 +1,125 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Reflection;
+using System.Threading.Tasks;
+using Clerk.Sdk.ConformanceTests.Prism;
+using Clerk.Sdk.ConformanceTests.Spec;
+using Clerk.Sdk.ConformanceTests.Synthesis;
+using Newtonsoft.Json.Linq;
+
+namespace Clerk.Sdk.ConformanceTests.Invocation;
+
+/// <summary>
+/// Runs one case: binds the facade method, calls it through a fresh <see cref="ClerkClient"/> whose HttpClient
+/// captures the exchange and forwards it to a Prism server, and returns every failure found (empty = pass).
+/// </summary>
+internal static class CaseRunner
+{
+    /// <summary>A key shaped like a real one (the client validates its form); Prism only checks a bearer token is present.</summary>
+    private const string SecretKey = "sk_test_c0nf0rmanceSuiteKey0000000000000000";
+
+    /// <summary>Checks (1) no request violation, (2) only spec query names, (3) the response deserializes.</summary>
+    public static async Task<List<string>> SucceedAsync(SpecOperation operation, Variant variant, PrismServer server)
+    {
+        var failures = new List<string>();
+        var (call, handler) = Bind(operation, variant, server, prefer: null, failures);
+        if (call is null) return failures;
+        try
+        {
+            var result = await call.InvokeAsync().ConfigureAwait(false);
+            if (call.ResultType is not null && result is null) failures.Add($"{call.Signature} returned null for {call.ResultType.Name}");
+        }
+        catch (ClerkApiException ex)
+        {
+            failures.Add($"{call.Signature} threw ClerkApiException: {ex.Message}{(ex.InnerException is null ? "" : " <- " + ex.InnerException.Message)}");
+        }
+        catch (HttpRequestException ex)
+        {
+            failures.Add($"{call.Signature} could not reach Prism: {ex.Message}. {server.Health()}");
+            await server.RestartIfExitedAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            failures.Add($"{call.Signature} threw {ex.GetType().Name}: {ex.Message}");
+        }
+        CheckExchanges(operation, handler, failures);
+        return failures;
+    }
+
+    /// <summary>Checks (4): a response forced with <c>Prefer: code=N</c> becomes a ClerkApiException with that status and the body's error codes.</summary>
+    public static async Task<List<string>> FailAsync(SpecOperation operation, int status, PrismServer server)
+    {
+        var failures = new List<string>();
+        var (call, handler) = Bind(operation, Variant.Required, server, prefer: $"code={status}", failures);
+        if (call is null) return failures;
+        ClerkApiException? error = null;
+        try
+        {
+            await call.InvokeAsync().ConfigureAwait(false);
+            failures.Add($"{call.Signature} returned normally for a forced {status}");
+        }
+        catch (ClerkApiException ex)
+        {
+            error = ex;
+        }
+        catch (HttpRequestException ex)
+        {
+            failures.Add($"{call.Signature} could not reach Prism: {ex.Message}. {server.Health()}");
+            await server.RestartIfExitedAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            failures.Add($"{call.Signature} threw {ex.GetType().Name} instead of ClerkApiException: {ex.Message}");
+        }
+        CheckExchanges(operation, handler, failures);
+        if (error is not null && handler.Exchanges.LastOrDefault() is { } exchange)
+        {
+            var before = failures.Count;
+            if ((int)error.StatusCode != status) failures.Add($"ClerkApiException.StatusCode is {(int)error.StatusCode}, Prism answered {status}");
+            var expected = ErrorCodes(exchange.ResponseBody);
+            var actual = error.Errors.Select(e => e.Code).ToList();
+            if (!expected.SequenceEqual(actual)) failures.Add($"ClerkApiException.Errors codes [{string.Join(", ", actual)}], the body has [{string.Join(", ", expected)}]");
+            if (error.Code != expected.FirstOrDefault()) failures.Add($"ClerkApiException.Code is '{error.Code}', the body's first code is '{expected.FirstOrDefault()}'");
+            var isClerkJson = ExchangeChecks.TryParse(exchange.ResponseBody) is JObject { } root && root["errors"] is JArray;
+            if (!isClerkJson && !string.IsNullOrWhiteSpace(exchange.ResponseBody) && error.BodyExcerpt is null)
+            {
+                failures.Add("a body that is not Clerk error JSON was not kept in BodyExcerpt");
+            }
+            if (failures.Count > before) failures.Add($"exchange: {exchange}");
+        }
+        return failures;
+    }
+
+    private static (OperationCall? Call, CaptureHandler Handler) Bind(SpecOperation operation, Variant variant, PrismServer server, string? prefer, List<string> failures)
+    {
+        var handler = new CaptureHandler(ConformanceEnvironment.Connections, server.BaseUrl, Specs.Normalized.ServerBasePath, prefer);
+        // Not disposed: the handler would dispose the shared connection pool it wraps.
+        var http = new HttpClient(handler, disposeHandler: false) { Timeout = TimeSpan.FromSeconds(30) };
+        var clerk = new ClerkClient(new ClerkClientOptions { SecretKey = SecretKey, BaseUrl = server.BaseUrl.ToString(), HttpClient = http });
+        try
+        {
+            var call = OperationCall.Bind(clerk, operation, Specs.Normalized, variant);
+            failures.AddRange(call.Problems);
+            return (call, handler);
+        }
+        catch (Exception ex) when (ex is MissingMemberException or NotSupportedException or TargetInvocationException or Newtonsoft.Json.JsonException)
+        {
+            failures.Add($"could not call {operation}: {ex.GetBaseException().Message}");
+            return (null, handler);
+        }
+    }
+
+    private static void CheckExchanges(SpecOperation operation, CaptureHandler handler, List<string> failures)
+    {
+        var exchanges = handler.Exchanges.ToList();
+        if (exchanges.Count != 1) failures.Add($"expected one request, the SDK sent {exchanges.Count}");
+        foreach (var exchange in exchanges) failures.AddRange(ExchangeChecks.Check(operation, Specs.Mock, exchange));
+    }
+
+    private static List<string> ErrorCodes(string body) =>
+        ExchangeChecks.TryParse(body) is JObject { } root && root["errors"] is JArray errors
+            ? errors.OfType<JObject>().Select(e => e["code"]?.ToString() ?? "").ToList()
+            : [];
+}

@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Clerk.Sdk.ConformanceTests.Spec;
+
+/// <summary>An OpenAPI document the build wrote (normalized or mock), with its operations and <c>$ref</c> resolution.</summary>
+internal sealed class ApiSpec
+{
+    private static readonly string[] HttpMethods = ["get", "put", "post", "delete", "patch", "options", "head", "trace"];
+
+    private ApiSpec(JObject document)
+    {
+        Document = document;
+        Operations = ReadOperations().ToList();
+        ById = Operations.ToDictionary(o => o.Id, StringComparer.Ordinal);
+    }
+
+    public JObject Document { get; }
+
+    /// <summary>Every operation in document order.</summary>
+    public IReadOnlyList<SpecOperation> Operations { get; }
+
+    public IReadOnlyDictionary<string, SpecOperation> ById { get; }
+
+    /// <summary>The path prefix of the first server (<c>/v1</c> for <c>https://api.clerk.com/v1</c>), without a trailing slash.</summary>
+    public string ServerBasePath =>
+        Document["servers"]?[0]?["url"]?.ToString() is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.AbsolutePath.TrimEnd('/') : "";
+
+    /// <summary>A document already in memory (the suite's own tests build small ones).</summary>
+    public static ApiSpec FromDocument(JObject document) => new(document);
+
+    public static ApiSpec Load(string path)
+    {
+        using var reader = new JsonTextReader(File.OpenText(path)) { DateParseHandling = DateParseHandling.None };
+        return new ApiSpec((JObject)JToken.ReadFrom(reader));
+    }
+
+    /// <summary>Follows <c>$ref</c> (local JSON pointers) until a node without one.</summary>
+    public JObject Resolve(JObject node)
+    {
+        for (var hops = 0; node["$ref"] is JValue { Type: JTokenType.String } reference && hops < 32; hops++)
+        {
+            var pointer = (string)reference!;
+            if (!pointer.StartsWith("#/", StringComparison.Ordinal)) throw new NotSupportedException($"Only local $refs are supported: {pointer}");
+            JToken? target = Document;
+            foreach (var part in pointer[2..].Split('/'))
+            {
+                target = target?[part.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)];
+            }
+            node = target as JObject ?? throw new InvalidDataException($"$ref {pointer} does not resolve to an object");
+        }
+        return node;
+    }
+
+    private IEnumerable<SpecOperation> ReadOperations()
+    {
+        if (Document["paths"] is not JObject paths) yield break;
+        foreach (var path in paths.Properties())
+        {
+            if (path.Value is not JObject item) continue;
+            var shared = (item["parameters"] as JArray ?? new JArray()).OfType<JObject>().Select(Resolve).ToList();
+            foreach (var method in HttpMethods)
+            {
+                if (item[method] is not JObject operation) continue;
+                var own = (operation["parameters"] as JArray ?? new JArray()).OfType<JObject>().Select(Resolve).ToList();
+                // An operation's parameter overrides a path-level one with the same name and location.
+                var parameters = own.Concat(shared.Where(s => !own.Any(o => Same(o, s)))).Select(p => new SpecParameter(p)).ToList();
+                var body = operation["requestBody"] is JObject requestBody ? Resolve(requestBody) : null;
+                var responses = (operation["responses"] as JObject)?.Properties().Select(r => r.Name).ToList() ?? [];
+                yield return new SpecOperation(operation["operationId"]?.ToString() ?? $"{method} {path.Name}", method, path.Name, parameters, body, responses);
+            }
+        }
+    }
+
+    private static bool Same(JObject a, JObject b) =>
+        (string?)a["name"] == (string?)b["name"] && (string?)a["in"] == (string?)b["in"];
+}

@@ -1,0 +1,71 @@
+using System.Net.Http;
+using System.Threading.Tasks;
+using Clerk.BackendApi;
+using Clerk.Sdk.Tests.Seed;
+using NUnit.Framework;
+using RichardSzalay.MockHttp;
+
+namespace Clerk.Sdk.Tests;
+
+/// <summary>
+/// Regression tests for the SDK defects the conformance suite (tests/Clerk.Sdk.ConformanceTests) found against
+/// Prism; each would fail again if its fix were undone.
+/// </summary>
+public class ConformanceFindingsTests
+{
+    private MockHttpMessageHandler _mock = null!;
+    private ClerkClient _clerk = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _mock = ClerkMock.NewHandler();
+        _clerk = ClerkMock.NewClient(_mock);
+    }
+
+    [TearDown]
+    public void TearDown()
+    {
+        _clerk.Dispose();
+        _mock.Dispose();
+    }
+
+    [Test]
+    public async Task AnOptionalJsonBodyNotGiven_IsLeftOut_NotSentAsNull()
+    {
+        _mock.ExpectClerk(HttpMethod.Post, "/clients/verify").WithoutBody().RespondJson("""{"object":"client","id":"client_1"}""");
+
+        var client = await _clerk.Clients.VerifyAsync();
+
+        Assert.That(client.Id, Is.EqualTo("client_1"));
+        _mock.VerifyNoOutstandingExpectation();
+    }
+
+    [Test]
+    public async Task AGivenJsonBody_IsStillSent()
+    {
+        _mock.ExpectClerk(HttpMethod.Post, "/clients/verify").WithJsonBody("""{"token":"jwt"}""").RespondJson("""{"object":"client","id":"client_1"}""");
+
+        await _clerk.Clients.VerifyAsync(new VerifyClientRequest { Token = "jwt" });
+
+        _mock.VerifyNoOutstandingExpectation();
+    }
+
+    [Test]
+    public async Task AnEnumPathParameter_IsSent_NotRejectedAsNull()
+    {
+        _mock.ExpectClerk(HttpMethod.Get, "/templates/sms/verification_code").RespondJson("""{"object":"template","slug":"verification_code"}""");
+
+        var template = await _clerk.EmailSmsTemplates.GetAsync(GetTemplateTemplateType.Sms, "verification_code");
+
+        Assert.That(template.Slug, Is.EqualTo("verification_code"));
+        _mock.VerifyNoOutstandingExpectation();
+    }
+
+    [Test]
+    public void AnUnsetEnumPathParameter_StillFailsAsMissing()
+    {
+        var ex = Assert.ThrowsAsync<System.ArgumentNullException>(() => _clerk.EmailSmsTemplates.GetAsync(default, "verification_code"));
+        Assert.That(ex!.ParamName, Is.EqualTo("templateType"));
+    }
+}
