@@ -50,7 +50,7 @@ public static class Program
             WriteIfChanged(Required(options, "out"), document);
             if (mock is not null)
             {
-                new SpecNormalizer(mock, clientNamespace, forMock: true).Run();
+                new SpecNormalizer(mock, forMock: true).Run();
                 WriteIfChanged(Required(options, "mock-out"), mock);
             }
             if (options.GetValueOrDefault("facade-out") is { Length: > 0 } facadeOut)

@@ -82,7 +82,8 @@ public class ClerkClientTests
     public void ResourceClientsAreCreatedOnceAndTypedAsInterfaces()
     {
         using var clerk = new ClerkClient(Key);
-        Assert.That(clerk.Users, Is.SameAs(clerk.Users));
+        var first = clerk.Users;
+        Assert.That(clerk.Users, Is.SameAs(first));
         Assert.That(typeof(ClerkClient).GetProperty(nameof(ClerkClient.Users))!.PropertyType, Is.EqualTo(typeof(Clerk.BackendApi.IUsersClient)));
     }
 
