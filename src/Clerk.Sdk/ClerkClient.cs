@@ -67,6 +67,9 @@ public partial class ClerkClient : IDisposable
     /// <summary>The settings this client was built from.</summary>
     public ClerkClientOptions Options { get; }
 
+    /// <summary>The normalized Backend API base URL (ends with <c>/</c>); with the secret key it identifies the instance.</summary>
+    internal string ApiBaseUrl => _baseUrl;
+
     /// <summary>The <c>User-Agent</c> the SDK sends: package name and version, and the .NET version.</summary>
     public static ProductInfoHeaderValue[] UserAgent { get; } =
     [

@@ -1,0 +1,69 @@
+using System;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using Clerk.BackendApi;
+
+namespace Clerk.Authentication;
+
+/// <summary>Verifies opaque machine tokens through the Backend API verify endpoints and maps their answers to reasons.</summary>
+internal static class BackendTokenVerification
+{
+    public static async Task<ClerkMachineAuth> VerifyAsync(ClerkClient clerk, ClerkTokenType type, string token, CancellationToken cancellationToken)
+    {
+        try
+        {
+            switch (type)
+            {
+                case ClerkTokenType.ApiKey:
+                    {
+                        var response = await clerk.ApiKeys.VerifyAsync(new VerifyApiKeyRequest { Secret = token }, cancellationToken).ConfigureAwait(false);
+                        Check(response.Revoked, response.Expired, type);
+                        return MachineTokenResults.FromApiKey(response);
+                    }
+                case ClerkTokenType.M2MToken:
+                    {
+                        var response = await clerk.M2M.VerifyTokenAsync(new VerifyM2MTokenRequest { Token = token }, cancellationToken).ConfigureAwait(false);
+                        Check(response.Revoked, response.Expired, type);
+                        return MachineTokenResults.FromM2M(response);
+                    }
+                default:
+                    {
+                        var response = await clerk.OAuthAccessTokens.VerifyAsync(new VerifyOAuthAccessTokenRequest { AccessToken = token }, cancellationToken).ConfigureAwait(false);
+                        Check(response.Revoked == true || response.Active == false && response.Expired != true, response.Expired == true, type);
+                        return MachineTokenResults.FromOAuth(response);
+                    }
+            }
+        }
+        catch (ClerkApiException ex)
+        {
+            var (reason, what) = ex.StatusCode switch
+            {
+                HttpStatusCode.NotFound => (ClerkTokenFailureReason.TokenNotFound, "Clerk does not know this token"),
+                HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => (ClerkTokenFailureReason.InvalidSecretKey, "the Backend API rejected the secret key"),
+                _ => (ClerkTokenFailureReason.VerificationUnavailable, $"the Backend API answered {(int)ex.StatusCode}"),
+            };
+            throw new ClerkTokenException(reason, $"The {type} was not verified: {what}.", ex) { TokenType = type };
+        }
+        catch (ClerkTokenException)
+        {
+            throw;
+        }
+        catch (ClerkException ex)
+        {
+            throw new ClerkTokenException(ClerkTokenFailureReason.VerificationUnavailable, $"The {type} was not verified: the Backend API call failed ({ex.GetType().Name}).", ex) { TokenType = type };
+        }
+    }
+
+    private static void Check(bool revoked, bool expired, ClerkTokenType type)
+    {
+        if (revoked)
+        {
+            throw new ClerkTokenException(ClerkTokenFailureReason.Revoked, $"The {type} was revoked.") { TokenType = type };
+        }
+        if (expired)
+        {
+            throw new ClerkTokenException(ClerkTokenFailureReason.Expired, $"The {type} expired.") { TokenType = type };
+        }
+    }
+}

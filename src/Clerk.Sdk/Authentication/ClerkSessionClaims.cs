@@ -1,0 +1,112 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+
+namespace Clerk.Authentication;
+
+/// <summary>
+/// The verified claims of a Clerk session token: user, session, party, lifetime, actor, factor ages and the active
+/// organization (from the v2 compact <c>o</c>/<c>fea</c> claims or the older <c>org_*</c> claims), plus every raw claim.
+/// </summary>
+public sealed class ClerkSessionClaims
+{
+    internal ClerkSessionClaims(JsonElement claims, OrganizationClaims organization)
+    {
+        Claims = claims;
+        UserId = JsonClaims.GetString(claims, "sub") ?? string.Empty;
+        SessionId = JsonClaims.GetString(claims, "sid");
+        SessionStatus = JsonClaims.GetString(claims, "sts");
+        AuthorizedParty = JsonClaims.GetString(claims, "azp");
+        Issuer = JsonClaims.GetString(claims, "iss");
+        Expiration = JsonClaims.GetTime(claims, "exp") ?? DateTimeOffset.MinValue;
+        IssuedAt = JsonClaims.GetTime(claims, "iat");
+        NotBefore = JsonClaims.GetTime(claims, "nbf");
+        Version = claims.TryGetProperty("v", out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var version) ? version : 1;
+        if (claims.TryGetProperty("act", out var act) && act.ValueKind == JsonValueKind.Object)
+        {
+            Actor = new ClerkActor(act);
+        }
+        if (claims.TryGetProperty("fva", out var fva) && fva.ValueKind == JsonValueKind.Array && fva.GetArrayLength() == 2
+            && fva[0].TryGetInt64(out var first) && fva[1].TryGetInt64(out var second))
+        {
+            FactorVerificationAge = new ClerkFactorVerificationAge(first, second);
+        }
+        OrganizationId = organization.Id;
+        OrganizationSlug = organization.Slug;
+        OrganizationRole = organization.Role;
+        OrganizationPermissions = organization.Permissions;
+        Features = JsonClaims.GetString(claims, "fea");
+        Plans = JsonClaims.GetString(claims, "pla");
+    }
+
+    /// <summary>The user id (<c>sub</c>), e.g. <c>user_2x...</c>.</summary>
+    public string UserId { get; }
+
+    /// <summary>The session id (<c>sid</c>), e.g. <c>sess_2x...</c>.</summary>
+    public string? SessionId { get; }
+
+    /// <summary>The session status (<c>sts</c>: <c>active</c> or <c>pending</c>); null in tokens that predate it (active).</summary>
+    public string? SessionStatus { get; }
+
+    /// <summary>True when the session is pending (<c>sts: pending</c>); only seen with <see cref="ClerkTokenVerifierOptions.AcceptPendingSessions"/>.</summary>
+    public bool IsPending => SessionStatus == "pending";
+
+    /// <summary>The origin that requested the token (<c>azp</c>), when present.</summary>
+    public string? AuthorizedParty { get; }
+
+    /// <summary>The issuer (<c>iss</c>): the instance's Frontend API URL.</summary>
+    public string? Issuer { get; }
+
+    /// <summary>When the token expires (<c>exp</c>).</summary>
+    public DateTimeOffset Expiration { get; }
+
+    /// <summary>When the token was issued (<c>iat</c>), when present.</summary>
+    public DateTimeOffset? IssuedAt { get; }
+
+    /// <summary>When the token becomes valid (<c>nbf</c>), when present.</summary>
+    public DateTimeOffset? NotBefore { get; }
+
+    /// <summary>The claims version (<c>v</c>; 1 when absent, 2 for the compact organization claims).</summary>
+    public int Version { get; }
+
+    /// <summary>The actor (<c>act</c>) when someone acts on behalf of the user (impersonation); otherwise null.</summary>
+    public ClerkActor? Actor { get; }
+
+    /// <summary>Minutes since each factor was verified (<c>fva</c>), when present.</summary>
+    public ClerkFactorVerificationAge? FactorVerificationAge { get; }
+
+    /// <summary>The active organization's id (<c>o.id</c> in v2, <c>org_id</c> before), when there is one.</summary>
+    public string? OrganizationId { get; }
+
+    /// <summary>The active organization's slug (<c>o.slg</c> in v2, <c>org_slug</c> before).</summary>
+    public string? OrganizationSlug { get; }
+
+    /// <summary>The user's role in the active organization, e.g. <c>org:admin</c> (v2: <c>o.rol</c> prefixed with <c>org:</c>).</summary>
+    public string? OrganizationRole { get; }
+
+    /// <summary>
+    /// The user's permissions in the active organization, e.g. <c>org:invoices:read</c>. In v2 they are built as Clerk's SDKs
+    /// do from the organization-scoped features in <c>fea</c>, the names in <c>o.per</c> and the per-feature bitmaps in <c>o.fpm</c>;
+    /// before v2 they are <c>org_permissions</c>. Empty when there are none.
+    /// </summary>
+    public IReadOnlyList<string> OrganizationPermissions { get; }
+
+    /// <summary>The raw <c>fea</c> claim (billing features with scopes, e.g. <c>o:invoices,u:export</c>), when present.</summary>
+    public string? Features { get; }
+
+    /// <summary>The raw <c>pla</c> claim (billing plans with scopes), when present.</summary>
+    public string? Plans { get; }
+
+    /// <summary>Every claim of the token, as a JSON object.</summary>
+    public JsonElement Claims { get; }
+
+    /// <summary>Reads one raw claim.</summary>
+    /// <param name="name">The claim name (e.g. a custom claim of a session token template).</param>
+    /// <param name="value">The claim's value when present.</param>
+    /// <returns>True when the claim is present.</returns>
+    public bool TryGetClaim(string name, out JsonElement value) => Claims.TryGetProperty(name, out value);
+
+    /// <summary>Returns the user and session ids (no token content beyond ids).</summary>
+    /// <returns>A description safe to log.</returns>
+    public override string ToString() => $"ClerkSessionClaims(UserId={UserId}, SessionId={SessionId}, OrganizationId={OrganizationId})";
+}

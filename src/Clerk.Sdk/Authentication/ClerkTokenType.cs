@@ -1,0 +1,17 @@
+namespace Clerk.Authentication;
+
+/// <summary>The kind of a Clerk token.</summary>
+public enum ClerkTokenType
+{
+    /// <summary>A session token (RS256 JWT issued by the Frontend API, <c>__session</c> cookie or Bearer header).</summary>
+    SessionToken,
+
+    /// <summary>An API key (<c>ak_...</c>), verified through the Backend API.</summary>
+    ApiKey,
+
+    /// <summary>A machine-to-machine token: opaque (<c>mt_...</c>, Backend API) or a JWT whose <c>sub</c> starts with <c>mch_</c> (verified locally).</summary>
+    M2MToken,
+
+    /// <summary>An OAuth access token: opaque (<c>oat_...</c>, Backend API) or a JWT with <c>typ: at+jwt</c> (verified locally).</summary>
+    OAuthToken,
+}
