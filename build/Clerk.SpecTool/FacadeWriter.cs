@@ -13,7 +13,7 @@ namespace Clerk.SpecTool;
 /// </summary>
 public static class FacadeWriter
 {
-    public static void Write(JObject document, string facadeClass, string clientNamespace, string output)
+    public static void Write(JObject document, string facadeClass, string clientNamespace, string apiVersion, string output)
     {
         var dot = facadeClass.LastIndexOf('.');
         var facadeNamespace = facadeClass[..dot];
@@ -29,7 +29,8 @@ public static class FacadeWriter
         builder.AppendLine("{");
         builder.AppendLine($"    public partial class {className}");
         builder.AppendLine("    {");
-        var version = Json.Str(Json.Obj(document, "info") ?? new JObject(), "version") ?? throw new SpecToolException("the spec has no info.version");
+        // The version a spec file is named after (bapi/2025-11-10.yml): the Frontend API's info.version only says "v1".
+        var version = apiVersion;
         builder.AppendLine("        /// <summary>The API version of the spec this client was generated from (its default <c>Clerk-API-Version</c>).</summary>");
         builder.AppendLine($"        public const string GeneratedApiVersion = \"{version}\";");
         builder.AppendLine();

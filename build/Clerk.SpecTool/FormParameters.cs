@@ -13,7 +13,7 @@ namespace Clerk.SpecTool;
 /// </summary>
 public static class FormParameters
 {
-    private const string MultipartFormData = "multipart/form-data";
+    private static readonly string[] FormMediaTypes = ["multipart/form-data", "application/x-www-form-urlencoded"];
 
     public static int Apply(JObject document)
     {
@@ -22,7 +22,8 @@ public static class FormParameters
         {
             if (operation["requestBody"] is not JObject body || body["content"] is not JObject content) continue;
             // Only a body that is nothing but a form; a body that also accepts JSON stays a body.
-            if (content.Count != 1 || content[MultipartFormData] is not JObject form) continue;
+            if (content.Count != 1 || FormMediaTypes.FirstOrDefault(m => content[m] is JObject) is not { } mediaType) continue;
+            var form = (JObject)content[mediaType]!;
             if (form["schema"] is not JObject schema) continue;
             var actual = Json.Resolve(document, schema) ?? schema;
             if (actual["properties"] is not JObject properties || properties.Count == 0) continue;
@@ -55,6 +56,8 @@ public static class FormParameters
                 parameters.Add(parameter);
             }
             operation.Remove("requestBody");
+            // NSwag picks FormUrlEncodedContent or MultipartFormDataContent from the operation's consumes.
+            operation["consumes"] = new JArray(mediaType);
             count++;
         }
         return count;

@@ -48,7 +48,7 @@ public static class ListOperations
             var marker = Describe(document, operation, label);
             if (marker is null)
             {
-                Console.WriteLine($"warning CLERKSPEC: {label} ({operationId}) takes limit/offset but its 200 response is neither an array nor an object with an items array; it gets no ListAsync/ListAllAsync form");
+                Console.WriteLine($"Clerk.SpecTool: note: {label} ({operationId}) takes limit/offset but its 200 response is neither an array nor an object with an items array; it gets no ListAsync/ListAllAsync form");
                 continue;
             }
             var limitSchema = Json.Obj(limit, "schema") ?? new JObject();

@@ -23,8 +23,12 @@ public static class OperationNaming
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (path, method, operation) in SpecNormalizer.Operations(document))
         {
-            var group = Json.Str(operation, "x-speakeasy-group");
-            var name = Json.Str(operation, "x-speakeasy-name-override");
+            // Clerk's own SDK names first; else the first tag and the operationId (the Frontend API has few
+            // speakeasy names), else the first path segment for an untagged operation.
+            var group = Json.Str(operation, "x-speakeasy-group")
+                        ?? (Json.Arr(operation, "tags") ?? new JArray()).Select(t => t.ToString()).FirstOrDefault()
+                        ?? FirstSegment(path);
+            var name = Json.Str(operation, "x-speakeasy-name-override") ?? Json.Str(operation, "operationId");
             var label = $"{method.ToUpperInvariant()} {path}";
             if (string.IsNullOrEmpty(group) || string.IsNullOrEmpty(name))
             {
@@ -50,7 +54,7 @@ public static class OperationNaming
         }
         if (missing.Count > 0)
         {
-            throw new SpecToolException($"{missing.Count} operation(s) have no x-speakeasy-group/x-speakeasy-name-override; name them in an overlay under openapi/overlays: {string.Join(", ", missing)}");
+            throw new SpecToolException($"{missing.Count} operation(s) have neither x-speakeasy-group/x-speakeasy-name-override nor tags/operationId; name them in an overlay under openapi/overlays: {string.Join(", ", missing)}");
         }
         document["tags"] = new JArray(resourceDescriptions.Keys.Order(StringComparer.Ordinal).Select(resource =>
         {
@@ -59,4 +63,7 @@ public static class OperationNaming
             return tag;
         }));
     }
+
+    private static string? FirstSegment(string path) =>
+        path.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(s => !(s.Length > 1 && s[0] == 'v' && s[1..].All(char.IsDigit)) && !s.StartsWith('{'));
 }

@@ -55,7 +55,7 @@ public static class Program
             }
             if (options.GetValueOrDefault("facade-out") is { Length: > 0 } facadeOut)
             {
-                FacadeWriter.Write(document, Required(options, "facade-class"), Required(options, "client-namespace"), facadeOut);
+                FacadeWriter.Write(document, Required(options, "facade-class"), Required(options, "client-namespace"), Path.GetFileNameWithoutExtension(entry.Path), facadeOut);
             }
             if (options.GetValueOrDefault("webhook-events-out") is { Length: > 0 } eventsOut)
             {

@@ -32,13 +32,15 @@ public sealed class SpecNormalizer(JObject document, bool forMock = false)
         CompositionSimplifier.Apply(document);
         MetadataSchemas.Apply(document);
         var stripped = forMock ? 0 : StripErrorResponses();
+        // Responses only error statuses used are gone now: drop them before their inline schemas get names.
+        DropUnusedComponents();
         var lifted = new InlineSchemaLifter(document).Run();
         var widened = WidenIntegers(document);
+        AvoidClientClassNames();
         PropertyNaming.Apply(document);
         MetadataSchemas.MarkHolders(document);
         EnumNaming.Apply(document);
         var lists = ListOperations.Apply(document);
-        DropUnusedComponents();
         _notes.Add(webhooks > 0 ? $"{webhooks} webhook events" : $"{CountOperations()} operations ({lists} list operations with ListAsync/ListAllAsync forms)");
         _notes.Add($"{forms} multipart form bodies turned into form parameters");
         _notes.Add($"{Schemas.Count} schemas ({lifted} lifted from inline, {variants} numbered variants merged, {renamed} renamed)");
@@ -123,6 +125,25 @@ public sealed class SpecNormalizer(JObject document, bool forMock = false)
         name is not null &&
         (name.EndsWith("_at", StringComparison.Ordinal) || name is "expiration" or "total_count" or "limit" or "offset" ||
          name.StartsWith("seconds_", StringComparison.Ordinal));
+
+    /// <summary>
+    /// A model may not take the name of a generated client class (<c>{Resource}Client</c> / <c>I{Resource}Client</c>):
+    /// the Frontend API's <c>Client</c> resource and a lifted <c>ClientClient</c> model would not compile. The model gets
+    /// a <c>Data</c> suffix.
+    /// </summary>
+    private void AvoidClientClassNames()
+    {
+        var clientNames = Operations(document)
+            .Select(o => Json.Str(o.Operation, "operationId"))
+            .Where(id => id is not null && id.Contains('_', StringComparison.Ordinal))
+            .Select(id => id![..id!.IndexOf('_', StringComparison.Ordinal)] + "Client")
+            .SelectMany(name => new[] { name, "I" + name })
+            .ToHashSet(StringComparer.Ordinal);
+        var map = Schemas.Properties().Select(p => p.Name).Where(clientNames.Contains).ToDictionary(n => n, n => n + "Data", StringComparer.Ordinal);
+        if (map.Count == 0) return;
+        SchemaRefs.RenameAll(document, (name, _) => map.GetValueOrDefault(name, name));
+        _notes.Add($"{map.Count} model(s) renamed away from client class names ({string.Join(", ", map.Keys)})");
+    }
 
     private void DropUnusedComponents()
     {

@@ -30,7 +30,7 @@ public partial class ClerkClient : IDisposable
         {
             throw new ClerkConfigurationException("ClerkClientOptions.ApiVersion must not be empty (default " + ClerkClientOptions.DefaultApiVersion + ").");
         }
-        _headers = new ClerkRequestHeaders(secretKey, options.ApiVersion, UserAgent);
+        _headers = new BackendRequestHeaders(secretKey, options.ApiVersion, UserAgent);
         if (options.HttpClient is not null)
         {
             _httpClient = options.HttpClient;
@@ -60,7 +60,7 @@ public partial class ClerkClient : IDisposable
         _httpClient = new HttpClient();
         _ownsHttpClient = true;
         _baseUrl = ClerkClientOptions.DefaultBaseUrl + "/";
-        _headers = new ClerkRequestHeaders("sk_test_mock", ClerkClientOptions.DefaultApiVersion, UserAgent);
+        _headers = new BackendRequestHeaders("sk_test_mock", ClerkClientOptions.DefaultApiVersion, UserAgent);
         Options = new ClerkClientOptions();
     }
 
@@ -90,8 +90,8 @@ public partial class ClerkClient : IDisposable
     /// <exception cref="ClerkConfigurationException">The variables are missing or malformed.</exception>
     public static ClerkClient FromEnvironment()
     {
-        var options = new ClerkClientOptions { SecretKey = Environment.GetEnvironmentVariable("CLERK_SECRET_KEY") };
-        var apiUrl = Environment.GetEnvironmentVariable("CLERK_API_URL");
+        var options = new ClerkClientOptions { SecretKey = System.Environment.GetEnvironmentVariable("CLERK_SECRET_KEY") };
+        var apiUrl = System.Environment.GetEnvironmentVariable("CLERK_API_URL");
         if (!string.IsNullOrWhiteSpace(apiUrl))
         {
             options.BaseUrl = apiUrl;

@@ -45,7 +45,7 @@ public sealed class ClerkClientOptions
 
     /// <summary>
     /// An HttpClient to use as is (its handlers, timeout and lifetime stay the caller's). The SDK's retry, timeout and
-    /// diagnostics handlers are not in it; build one with <see cref="Http.ClerkHttpPipeline.Create"/> to keep them.
+    /// diagnostics handlers are not in it; build one with <see cref="Http.ClerkHttpPipeline.Create(ClerkClientOptions, HttpMessageHandler?)"/> to keep them.
     /// </summary>
     public HttpClient? HttpClient { get; set; }
 

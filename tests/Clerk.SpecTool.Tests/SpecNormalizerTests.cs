@@ -23,9 +23,27 @@ public class SpecNormalizerTests
     public void AnOperationWithoutAName_FailsNamingIt()
     {
         var spec = Spec("""{ "type": "string" }""");
-        ((JObject)spec.SelectToken("$.paths['/things/{thing_id}'].get")!).Remove("x-speakeasy-group");
+        var operation = (JObject)spec.SelectToken("$.paths['/things/{thing_id}'].get")!;
+        operation.Remove("x-speakeasy-name-override");
+        operation.Remove("operationId");
         var ex = Assert.Throws<SpecToolException>(() => Normalize(spec));
         Assert.That(ex!.Message, Does.Contain("GET /things/{thing_id}").And.Contain("overlay"));
+    }
+
+    [Test]
+    public void WithoutClerksSdkNames_TheTagAndOperationIdNameIt()
+    {
+        var spec = Spec("""{ "type": "string" }""");
+        var operation = (JObject)spec.SelectToken("$.paths['/things/{thing_id}'].get")!;
+        operation.Remove("x-speakeasy-group");
+        operation.Remove("x-speakeasy-name-override");
+        operation["tags"] = new JArray("Active Things");
+        Assert.That((string?)Normalize(spec).SelectToken("$.paths['/things/{thing_id}'].get.operationId"), Is.EqualTo("ActiveThings_GetThing"));
+
+        var untagged = Spec("""{ "type": "string" }""");
+        var other = (JObject)untagged.SelectToken("$.paths['/things/{thing_id}'].get")!;
+        other.Remove("x-speakeasy-group");
+        Assert.That((string?)Normalize(untagged).SelectToken("$.paths['/things/{thing_id}'].get.operationId"), Is.EqualTo("Things_Get"), "the first path segment");
     }
 
     [Test]

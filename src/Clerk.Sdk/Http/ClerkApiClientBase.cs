@@ -19,7 +19,7 @@ public abstract class ClerkApiClientBase
     {
     }
 
-    /// <summary>Headers added to every request (secret key, API version, user agent); set by <see cref="ClerkClient"/>.</summary>
+    /// <summary>What the facade adds to every request (credentials, API version, user agent); set by <see cref="ClerkClient"/> or <see cref="ClerkFrontendClient"/>.</summary>
     internal ClerkRequestHeaders? RequestHeaders { get; set; }
 
     /// <summary>Called by the generated code before the URL is final; nothing to do here.</summary>
@@ -58,6 +58,8 @@ public abstract class ClerkApiClientBase
     /// <returns>A task that completes when the response is accepted.</returns>
     protected virtual async Task ProcessResponseAsync(HttpClient client, HttpResponseMessage response, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(response);
+        RequestHeaders?.OnResponse(response);
         if (response.IsSuccessStatusCode)
         {
             return;

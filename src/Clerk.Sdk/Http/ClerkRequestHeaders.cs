@@ -1,32 +1,18 @@
 using System.Net.Http;
-using System.Net.Http.Headers;
 
 namespace Clerk.Http;
 
-/// <summary>The headers every Backend API request carries. Holds the secret key: never logged, never in ToString().</summary>
-internal sealed class ClerkRequestHeaders
+/// <summary>
+/// What a facade adds to every request of its generated clients (credentials, API version, user agent) and reads from
+/// every response. One per API: <see cref="BackendRequestHeaders"/>, <see cref="FrontendRequestHeaders"/>.
+/// </summary>
+internal abstract class ClerkRequestHeaders
 {
-    private readonly AuthenticationHeaderValue _authorization;
-    private readonly string _apiVersion;
-    private readonly ProductInfoHeaderValue[] _userAgent;
+    /// <summary>Adds the API's headers (and query parameters) to a request about to be sent.</summary>
+    public abstract void Apply(HttpRequestMessage request);
 
-    public ClerkRequestHeaders(string secretKey, string apiVersion, ProductInfoHeaderValue[] userAgent)
+    /// <summary>Sees every response before it is mapped (e.g. to pick up a rotated client token).</summary>
+    public virtual void OnResponse(HttpResponseMessage response)
     {
-        _authorization = new AuthenticationHeaderValue("Bearer", secretKey);
-        _apiVersion = apiVersion;
-        _userAgent = userAgent;
     }
-
-    public void Apply(HttpRequestMessage request)
-    {
-        request.Headers.Authorization ??= _authorization;
-        request.Headers.Remove(ClerkClientOptions.ApiVersionHeader);
-        request.Headers.TryAddWithoutValidation(ClerkClientOptions.ApiVersionHeader, _apiVersion);
-        if (request.Headers.UserAgent.Count == 0)
-        {
-            foreach (var product in _userAgent) request.Headers.UserAgent.Add(product);
-        }
-    }
-
-    public override string ToString() => $"ClerkRequestHeaders(version {_apiVersion}, secret key hidden)";
 }

@@ -1,0 +1,101 @@
+using System;
+using System.Net.Http;
+using Clerk.FrontendApi;
+using Clerk.Http;
+
+namespace Clerk;
+
+/// <summary>
+/// Clerk's Frontend API for native .NET apps (desktop, MAUI, CLI) acting for a signed-in user: one property per resource
+/// (generated into <c>generated/FrontendApi.Facade.g.cs</c>), plus <see cref="Me"/> for the user's own sessions.
+/// Built from the publishable key; authenticates as a native app with the client token.
+/// </summary>
+public partial class ClerkFrontendClient : IDisposable
+{
+    private readonly HttpClient _httpClient;
+    private readonly bool _ownsHttpClient;
+    private readonly string _baseUrl;
+    private readonly FrontendRequestHeaders _headers;
+
+    /// <summary>Creates a client; fails at once on a missing or malformed publishable key.</summary>
+    /// <param name="options">The settings.</param>
+    /// <exception cref="ClerkConfigurationException">The publishable key or URL is missing or malformed.</exception>
+    public ClerkFrontendClient(ClerkFrontendClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var key = Clerk.PublishableKey.Parse(options.PublishableKey);
+        var url = options.FrontendApiUrl is { Length: > 0 } custom ? custom : key.FrontendApiUrl.ToString();
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new ClerkConfigurationException($"The Frontend API URL '{url}' is not an absolute http(s) URL.");
+        }
+        // Operation paths start with v1/; the base is the host (plus any proxy path).
+        _baseUrl = uri.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/";
+        PublishableKey = key;
+        _headers = new FrontendRequestHeaders(options.ClientToken, options.SessionId, options.ApiVersion, ClerkClient.UserAgent);
+        if (options.HttpClient is not null)
+        {
+            _httpClient = options.HttpClient;
+        }
+        else
+        {
+            var pipelineOptions = new ClerkClientOptions
+            {
+                BaseUrl = _baseUrl, Timeout = options.Timeout, Retry = options.Retry, LoggerFactory = options.LoggerFactory, TimeProvider = options.TimeProvider,
+            };
+            var transport = options.HttpMessageHandler is null ? null : new NonDisposingHandler(options.HttpMessageHandler);
+            _httpClient = new HttpClient(ClerkHttpPipeline.Create(pipelineOptions, transport, ClerkOperationTable.Rows), disposeHandler: true)
+            {
+                Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+            };
+            _ownsHttpClient = true;
+        }
+        Me = new ClerkFrontendMe(this);
+    }
+
+    /// <summary>The decoded publishable key (instance host, live or test).</summary>
+    public PublishableKey PublishableKey { get; }
+
+    /// <summary>The newest client token (Clerk rotates it in responses); persist it for the next app start.</summary>
+    public string? ClientToken => _headers.ClientToken;
+
+    /// <summary>The signed-in user's own resources: <c>clerk.Me.Sessions.ListActiveAsync()</c>.</summary>
+    public ClerkFrontendMe Me { get; }
+
+    /// <summary>
+    /// Creates a client from <c>CLERK_PUBLISHABLE_KEY</c> (required), <c>CLERK_CLIENT_TOKEN</c> and
+    /// <c>CLERK_SESSION_ID</c> (optional).
+    /// </summary>
+    /// <returns>The client.</returns>
+    /// <exception cref="ClerkConfigurationException">The publishable key is missing or malformed.</exception>
+    public static ClerkFrontendClient FromEnvironment() => new(new ClerkFrontendClientOptions
+    {
+        PublishableKey = System.Environment.GetEnvironmentVariable("CLERK_PUBLISHABLE_KEY"),
+        ClientToken = System.Environment.GetEnvironmentVariable("CLERK_CLIENT_TOKEN"),
+        SessionId = System.Environment.GetEnvironmentVariable("CLERK_SESSION_ID"),
+    });
+
+    /// <summary>Creates a generated resource client that shares this client's HttpClient and credentials.</summary>
+    /// <typeparam name="T">The generated client type.</typeparam>
+    /// <param name="create">Its constructor.</param>
+    /// <returns>The configured client.</returns>
+    protected T CreateClient<T>(Func<string, HttpClient, T> create)
+        where T : ClerkApiClientBase
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        var client = create(_baseUrl, _httpClient);
+        client.RequestHeaders = _headers;
+        return client;
+    }
+
+    /// <summary>Disposes the HttpClient if the SDK created it.</summary>
+    public void Dispose()
+    {
+        if (_ownsHttpClient) _httpClient.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>A description without the client token.</summary>
+    /// <returns>The Frontend API URL.</returns>
+    public override string ToString() => $"ClerkFrontendClient({_baseUrl})";
+}
