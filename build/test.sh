@@ -19,6 +19,16 @@ start=$SECONDS
 dotnet test Clerk.Generated.sln -c Release 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 echo "dotnet test: $((SECONDS - start)) s"
+
+# The package as users get it: pack with a unique version into a folder feed, restore it there, smoke-test it.
+version="0.1.0-ci.$(date +%s)"
+rm -rf artifacts/packages
+if dotnet pack src/Clerk.Sdk -c Release -o artifacts/packages -p:Version="$version" -nologo >> "$log" 2>&1; then
+  dotnet test tests/PackageConsumer -c Release -p:ClerkPackageVersion="$version" 2>&1 | tee -a "$log"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+else
+  echo "dotnet pack failed"; status=1
+fi
 if [ -f "$summary" ]; then
   head -n 40 "$summary"
   lines=$(wc -l < "$summary")

@@ -41,7 +41,11 @@ internal sealed class ClerkRetryHandler : DelegatingHandler
         if (request.Content is not null)
         {
             // A retry re-sends the body: buffer it once (generated bodies are strings already).
+#if NET9_0_OR_GREATER
             await request.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+#else
+            await request.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+#endif
         }
         for (var attempt = 1; ; attempt++)
         {
