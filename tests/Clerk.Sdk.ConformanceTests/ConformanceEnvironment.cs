@@ -28,7 +28,11 @@ public sealed class ConformanceEnvironment
     internal static PrismServer Static => Servers.Count > 0 ? Servers[0] : throw new InvalidOperationException("Prism is not running; see the OneTimeSetUp failure.");
 
     /// <summary>The connection pool every case's HttpClient shares (each case adds its own capturing handler).</summary>
-    internal static HttpMessageHandler Connections { get; } = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+    /// <remarks>
+    /// Idle connections are dropped after 2 s, before Node's 5 s keep-alive timeout closes them on Prism's side: reusing
+    /// a connection the server is closing fails the request ("An error occurred while sending the request").
+    /// </remarks>
+    internal static HttpMessageHandler Connections { get; } = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), PooledConnectionIdleTimeout = TimeSpan.FromSeconds(2) };
 
     /// <summary>The server for a forced error: a dynamic one (random error codes), chosen by a stable hash to spread the load.</summary>
     internal static PrismServer ForErrors(string operationId, int status)
