@@ -24,13 +24,7 @@ public partial class ClerkClient : IDisposable
     public ClerkClient(ClerkClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var secretKey = SecretKeyValidator.Validate(options.SecretKey);
-        _baseUrl = NormalizeBaseUrl(options.BaseUrl);
-        if (string.IsNullOrWhiteSpace(options.ApiVersion))
-        {
-            throw new ClerkConfigurationException("ClerkClientOptions.ApiVersion must not be empty (default " + ClerkClientOptions.DefaultApiVersion + ").");
-        }
-        _headers = new BackendRequestHeaders(secretKey, options.ApiVersion, UserAgent);
+        (_baseUrl, _headers) = Validate(options);
         if (options.HttpClient is not null)
         {
             _httpClient = options.HttpClient;
@@ -44,6 +38,25 @@ public partial class ClerkClient : IDisposable
             };
             _ownsHttpClient = true;
         }
+        Options = options;
+    }
+
+    /// <summary>
+    /// Creates a client that sends through <paramref name="httpClient"/> as is (its handlers and timeout) and never disposes
+    /// it, e.g. one created by <c>IHttpClientFactory</c> (<c>services.AddClerk</c> registers one named
+    /// <c>"Clerk"</c> that carries the SDK's pipeline). <see cref="ClerkClientOptions.HttpClient"/> and
+    /// <see cref="ClerkClientOptions.HttpMessageHandler"/> are ignored.
+    /// </summary>
+    /// <param name="httpClient">The HttpClient to send through; it stays the caller's.</param>
+    /// <param name="options">The settings (secret key, base URL, API version).</param>
+    /// <exception cref="ClerkConfigurationException">A setting is missing or malformed.</exception>
+    public ClerkClient(HttpClient httpClient, ClerkClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(options);
+        (_baseUrl, _headers) = Validate(options);
+        _httpClient = httpClient;
+        _ownsHttpClient = false;
         Options = options;
     }
 
@@ -133,7 +146,20 @@ public partial class ClerkClient : IDisposable
     /// <returns>A description safe to log.</returns>
     public override string ToString() => $"ClerkClient({_baseUrl})";
 
-    private static string NormalizeBaseUrl(string? baseUrl)
+    private static (string BaseUrl, ClerkRequestHeaders Headers) Validate(ClerkClientOptions options)
+    {
+        var secretKey = SecretKeyValidator.Validate(options.SecretKey);
+        var baseUrl = NormalizeBaseUrl(options.BaseUrl);
+        if (string.IsNullOrWhiteSpace(options.ApiVersion))
+        {
+            throw new ClerkConfigurationException("ClerkClientOptions.ApiVersion must not be empty (default " + ClerkClientOptions.DefaultApiVersion + ").");
+        }
+        return (baseUrl, new BackendRequestHeaders(secretKey, options.ApiVersion, UserAgent));
+    }
+
+    /// <summary>The Backend API base URL ending with <c>/</c>; a host-only URL gets <c>/v1</c>.</summary>
+    /// <exception cref="ClerkConfigurationException">The URL is not an absolute http(s) URL.</exception>
+    internal static string NormalizeBaseUrl(string? baseUrl)
     {
         if (string.IsNullOrWhiteSpace(baseUrl) || !Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {

@@ -53,6 +53,11 @@ public sealed class ClerkTokenVerifier
     /// <param name="options">The settings (defaults when null).</param>
     /// <exception cref="ClerkConfigurationException">A setting is missing or invalid.</exception>
     public ClerkTokenVerifier(ClerkClient? clerk, ClerkTokenVerifierOptions? options = null)
+        : this(clerk, options, checkOnly: false)
+    {
+    }
+
+    private ClerkTokenVerifier(ClerkClient? clerk, ClerkTokenVerifierOptions? options, bool checkOnly)
     {
         options ??= new ClerkTokenVerifierOptions();
         _clerk = clerk;
@@ -89,11 +94,18 @@ public sealed class ClerkTokenVerifier
             _store = JwksKeyStore.For(clerk.ApiBaseUrl, clerk.Options.SecretKey);
             _fetch = new JwksFetch(clerk.Jwks, _time, options.JwksCacheDuration, options.JwksRefetchInterval);
         }
-        else
+        else if (!checkOnly)
         {
             throw new ClerkConfigurationException("A token verifier needs ClerkTokenVerifierOptions.JwtKey (PEM public key, networkless) or a ClerkClient to load the instance's JWKS.");
         }
     }
+
+    /// <summary>
+    /// Runs every check of the constructor that needs no client (algorithms, clock skew, durations, authorized parties,
+    /// issuer or publishable key, the PEM key): used to validate options at start-up.
+    /// </summary>
+    /// <exception cref="ClerkConfigurationException">A setting is invalid (its message never contains a key).</exception>
+    internal static void CheckOptions(ClerkTokenVerifierOptions options) => _ = new ClerkTokenVerifier(null, options, checkOnly: true);
 
     /// <summary>
     /// Verifies a session token: structure, header (<c>alg</c>, <c>typ</c>, <c>crit</c>, <c>kid</c>), signature, <c>exp</c>/<c>nbf</c>/<c>iat</c>

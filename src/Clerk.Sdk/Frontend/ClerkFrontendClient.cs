@@ -41,10 +41,10 @@ public partial class ClerkFrontendClient : IDisposable
         {
             var pipelineOptions = new ClerkClientOptions
             {
-                BaseUrl = _baseUrl, Timeout = options.Timeout, Retry = options.Retry, LoggerFactory = options.LoggerFactory, TimeProvider = options.TimeProvider,
+                Timeout = options.Timeout, Retry = options.Retry, LoggerFactory = options.LoggerFactory, TimeProvider = options.TimeProvider,
             };
             var transport = options.HttpMessageHandler is null ? null : new NonDisposingHandler(options.HttpMessageHandler);
-            _httpClient = new HttpClient(ClerkHttpPipeline.Create(pipelineOptions, transport, ClerkOperationTable.Rows), disposeHandler: true)
+            _httpClient = new HttpClient(ClerkHttpPipeline.Create(pipelineOptions, transport, new Uri(_baseUrl), ClerkOperationTable.Rows), disposeHandler: true)
             {
                 Timeout = System.Threading.Timeout.InfiniteTimeSpan,
             };

@@ -18,18 +18,51 @@ public static class ClerkHttpPipeline
     /// <param name="transport">The innermost handler; a new <see cref="SocketsHttpHandler"/> when null.</param>
     /// <returns>The outermost handler.</returns>
     public static HttpMessageHandler Create(ClerkClientOptions options, HttpMessageHandler? transport = null) =>
-        Create(options, transport, ClerkOperationTable.Rows);
+        Link(CreateHandlers(options), transport);
 
-    /// <summary>The pipeline for an API whose operations are in <paramref name="operations"/> (logs and traces name requests from it).</summary>
-    internal static HttpMessageHandler Create(ClerkClientOptions options, HttpMessageHandler? transport, IEnumerable<(string Method, string Template, string Resource, string Operation)> operations)
+    /// <summary>
+    /// The pipeline for another API (the Frontend API) whose base URL is used as given and whose operations are in
+    /// <paramref name="operations"/> (logs and traces name requests from it).
+    /// </summary>
+    internal static HttpMessageHandler Create(ClerkClientOptions options, HttpMessageHandler? transport, Uri baseUrl, IEnumerable<(string Method, string Template, string Resource, string Operation)> operations) =>
+        Link(CreateHandlers(options, new ClerkOperationCatalog(baseUrl, operations)), transport);
+
+    private static HttpMessageHandler Link(DelegatingHandler[] handlers, HttpMessageHandler? transport)
+    {
+        for (var i = 0; i < handlers.Length - 1; i++)
+        {
+            handlers[i].InnerHandler = handlers[i + 1];
+        }
+        handlers[^1].InnerHandler = transport ?? CreateTransport();
+        return handlers[0];
+    }
+
+    /// <summary>
+    /// Creates the SDK's pipeline as unlinked handlers, outermost first (diagnostics, then retries), for composing it into
+    /// a handler chain built elsewhere, e.g. <c>IHttpClientFactory</c>'s additional handlers: handlers placed after them
+    /// (closer to the transport) run once per attempt; handlers placed before them see the final outcome of the call.
+    /// </summary>
+    /// <param name="options">The client options (retry policy, timeout, logging, time).</param>
+    /// <returns>New handlers, not linked to each other (<see cref="DelegatingHandler.InnerHandler"/> is null); each chain needs its own.</returns>
+    public static DelegatingHandler[] CreateHandlers(ClerkClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        // The same normalization as ClerkClient (a host-only URL means /v1), so operations are named from the real base path.
+        var baseUrl = new Uri(ClerkClient.NormalizeBaseUrl(options.BaseUrl), UriKind.Absolute);
+        return CreateHandlers(options, new ClerkOperationCatalog(baseUrl, ClerkOperationTable.Rows));
+    }
+
+    private static DelegatingHandler[] CreateHandlers(ClerkClientOptions options, ClerkOperationCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Retry.Validate();
-        var baseUrl = new Uri(options.BaseUrl.TrimEnd('/') + "/", UriKind.Absolute);
-        var catalog = new ClerkOperationCatalog(baseUrl, operations);
         var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Clerk.Sdk");
-        var inner = transport ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
-        var retry = new ClerkRetryHandler(options.Retry, options.TimeProvider, logger, catalog, options.MaxResponseBodyBytes) { InnerHandler = inner };
-        return new ClerkDiagnosticsHandler(options.Timeout, options.TimeProvider, logger, catalog) { InnerHandler = retry };
+        var retry = new ClerkRetryHandler(options.Retry, options.TimeProvider, logger, catalog, options.MaxResponseBodyBytes);
+        var diagnostics = new ClerkDiagnosticsHandler(options.Timeout, options.TimeProvider, logger, catalog);
+        return [diagnostics, retry];
     }
+
+    /// <summary>The SDK's default transport: a <see cref="SocketsHttpHandler"/> whose pooled connections live 5 minutes (DNS changes are picked up).</summary>
+    /// <returns>A new handler.</returns>
+    public static SocketsHttpHandler CreateTransport() => new() { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
 }

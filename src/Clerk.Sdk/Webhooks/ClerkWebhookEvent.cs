@@ -36,6 +36,15 @@ public class ClerkWebhookEvent
     /// <summary>Every event type of the webhook spec this SDK version has a typed data class for.</summary>
     public static IReadOnlyCollection<string> KnownTypes => (IReadOnlyCollection<string>)DataTypes.Keys;
 
+    /// <summary>The data class an event type parses into (<c>user.created</c> → <see cref="User"/>), or null for a type this SDK version does not know.</summary>
+    /// <param name="eventType">The event type, e.g. <c>user.created</c>.</param>
+    /// <returns>The data class, or null.</returns>
+    public static Type? DataTypeOf(string eventType)
+    {
+        ArgumentNullException.ThrowIfNull(eventType);
+        return DataTypes.TryGetValue(eventType, out var type) ? type : null;
+    }
+
     /// <summary>The event type, e.g. <c>user.created</c>.</summary>
     public string Type { get; }
 
