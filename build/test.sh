@@ -14,7 +14,9 @@ fi
 log="$(mktemp)"
 # The conformance suite (tests/Clerk.Sdk.ConformanceTests) writes its summary here; dotnet test hides test output.
 summary="TestResults/conformance-summary.txt"
-rm -f "$summary"
+# tests/Clerk.Sdk.Testing.Tests writes how many responses of the fake were validated against the spec here.
+fake_summary="TestResults/fake-validation-summary.txt"
+rm -f "$summary" "$fake_summary"
 start=$SECONDS
 dotnet test Clerk.Generated.sln -c Release 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
@@ -34,6 +36,7 @@ if [ -f "$summary" ]; then
   lines=$(wc -l < "$summary")
   [ "$lines" -gt 40 ] && echo "... $((lines - 40)) more lines in $summary"
 fi
+[ -f "$fake_summary" ] && head -n 1 "$fake_summary"
 
 passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')

@@ -1,0 +1,146 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Clerk.BackendApi;
+using Clerk.Testing.Errors;
+using Clerk.Testing.Hosting;
+using Clerk.Testing.Spec;
+using Clerk.Testing.Store;
+
+namespace Clerk.Testing.Endpoints;
+
+/// <summary>
+/// API keys: create (the secret is returned once), list by subject, get, update, revoke, delete, get secret, verify.
+/// Verification answers 404 for an unknown secret and reports revoked or expired keys in the body, which is what
+/// <see cref="Clerk.Authentication.ClerkTokenVerifier"/> reads.
+/// </summary>
+internal static class ApiKeyEndpoints
+{
+    public static void Map(FakeRoutes routes)
+    {
+        routes.Map("ApiKeys_Create", Create);
+        routes.Map("ApiKeys_ListRaw", List);
+        routes.Map("ApiKeys_Get", call => Current(call).Record);
+        routes.Map("ApiKeys_Update", Update);
+        routes.Map("ApiKeys_Revoke", Revoke);
+        routes.Map("ApiKeys_Delete", Delete);
+        routes.Map("ApiKeys_GetSecret", call => new GetApiKeySecretResponse { Secret = Current(call).Secret });
+        routes.Map("ApiKeys_Verify", Verify);
+    }
+
+    private static CreateApiKeyResponse Create(FakeCall call)
+    {
+        var request = call.BodyAs<CreateApiKeyRequest>();
+        var now = call.Now;
+        var record = new GetApiKeyResponse
+        {
+            Object = "api_key",
+            Id = ClerkIds.NewApiKeyId(),
+            Type = request.Type ?? "api_key",
+            Subject = request.Subject,
+            Name = request.Name,
+            Description = request.Description,
+            Claims = request.Claims,
+            Scopes = request.Scopes?.ToList() ?? [],
+            Revoked = false,
+            Expired = false,
+            Expiration = request.SecondsUntilExpiration is { } seconds ? now + (seconds * 1000) : null,
+            CreatedBy = request.CreatedBy,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        var key = new FakeApiKey(record, ClerkIds.NewApiKeySecret());
+        call.Store.ApiKeys[record.Id] = key;
+        call.Store.Created(record.Id);
+        var response = SpecJson.Convert<CreateApiKeyResponse>(record);
+        response.Secret = key.Secret;
+        return response;
+    }
+
+    private static GetApiKeysResponse List(FakeCall call)
+    {
+        var subject = call.Query("subject");
+        var type = call.Query("type") ?? "api_key";
+        var includeInvalid = call.Query("include_invalid") == "true";
+        var query = call.Query("query");
+        var keys = call.Store.ApiKeys.Values.Select(k => Refresh(k, call.Now).Record)
+            .Where(r => r.Subject == subject && r.Type == type && (includeInvalid || (!r.Revoked && !r.Expired))
+                && (string.IsNullOrEmpty(query) || r.Name.Contains(query, StringComparison.OrdinalIgnoreCase)))
+            .OrderByDescending(r => call.Store.OrderOf(r.Id))
+            .ToList();
+        return new GetApiKeysResponse
+        {
+            Data = Page.Of(keys, call).Select(SpecJson.Convert<GetApiKeysResponseDataItem>).ToList(),
+            TotalCount = keys.Count,
+        };
+    }
+
+    private static UpdateApiKeyResponse Update(FakeCall call)
+    {
+        var record = Current(call).Record;
+        var request = call.BodyAs<UpdateApiKeyRequest>();
+        if (call.Has("claims"))
+        {
+            record.Claims = request.Claims;
+        }
+        if (request.Scopes is not null)
+        {
+            record.Scopes = request.Scopes.ToList();
+        }
+        if (call.Has("description"))
+        {
+            record.Description = request.Description;
+        }
+        if (request.Subject is not null)
+        {
+            record.Subject = request.Subject;
+        }
+        if (call.Has("seconds_until_expiration"))
+        {
+            record.Expiration = request.SecondsUntilExpiration is { } seconds ? call.Now + (seconds * 1000) : null;
+            record.Expired = false;
+        }
+        record.UpdatedAt = call.Now;
+        return SpecJson.Convert<UpdateApiKeyResponse>(record);
+    }
+
+    private static RevokeApiKeyResponse Revoke(FakeCall call)
+    {
+        var record = Current(call).Record;
+        var request = call.BodyAs<RevokeApiKeyRequest>();
+        if (!record.Revoked)
+        {
+            record.Revoked = true;
+            record.RevocationReason = request.RevocationReason;
+            record.UpdatedAt = call.Now;
+        }
+        return SpecJson.Convert<RevokeApiKeyResponse>(record);
+    }
+
+    private static DeleteApiKeyResponse Delete(FakeCall call)
+    {
+        var key = Current(call);
+        call.Store.ApiKeys.Remove(key.Record.Id);
+        return new DeleteApiKeyResponse { Id = key.Record.Id, Object = "api_key", Deleted = true };
+    }
+
+    private static VerifyApiKeyResponse Verify(FakeCall call)
+    {
+        var secret = call.BodyAs<VerifyApiKeyRequest>().Secret;
+        var key = call.Store.ApiKeys.Values.FirstOrDefault(k => k.Secret == secret) ?? throw Faults.NotFound("API key");
+        var record = Refresh(key, call.Now).Record;
+        if (!record.Revoked && !record.Expired)
+        {
+            record.LastUsedAt = call.Now;
+        }
+        return SpecJson.Convert<VerifyApiKeyResponse>(record);
+    }
+
+    private static FakeApiKey Current(FakeCall call) => Refresh(call.Store.ApiKey(call.Path("apiKeyID")), call.Now);
+
+    private static FakeApiKey Refresh(FakeApiKey key, long now)
+    {
+        key.Record.Expired = key.Record.Expiration is { } expiration && expiration <= now;
+        return key;
+    }
+}

@@ -1,0 +1,11 @@
+using Clerk.BackendApi;
+using Clerk.Testing.Hosting;
+
+namespace Clerk.Testing.Endpoints;
+
+/// <summary><c>GET /jwks</c>: the public key the fake signs session tokens with.</summary>
+internal static class JwksEndpoints
+{
+    public static void Map(FakeRoutes routes) =>
+        routes.Map("Jwks_GetJwks", call => new Jwks { Keys = [call.Instance.Signer.Jwk()] });
+}

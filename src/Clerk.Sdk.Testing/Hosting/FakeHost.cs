@@ -1,0 +1,62 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using Clerk.Testing.Endpoints;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Clerk.Testing.Hosting;
+
+/// <summary>
+/// The fake's ASP.NET Core app: one set of minimal endpoints under <c>/v1</c>, served in-process by TestServer or on
+/// loopback Kestrel. No configuration files, environment variables or logging providers are read.
+/// </summary>
+internal static class FakeHost
+{
+    /// <summary>Starts the app; returns it, the Backend API base URL and the operations it implements (spec operation ids).</summary>
+    public static async Task<(WebApplication App, string BaseUrl, IReadOnlyList<string> Implemented)> StartAsync(FakeInstance instance, bool loopback, CancellationToken cancellationToken)
+    {
+        var (app, implemented) = Build(instance, loopback);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var baseUrl = loopback
+            ? app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/v1"
+            : "http://localhost/v1";
+        return (app, baseUrl, implemented);
+    }
+
+    private static (WebApplication App, List<string> Implemented) Build(FakeInstance instance, bool loopback)
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(FakeHost).Assembly.GetName().Name });
+        if (loopback)
+        {
+            builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        }
+        else
+        {
+            builder.WebHost.UseTestServer();
+        }
+        builder.Services.AddRoutingCore();
+        var app = builder.Build();
+        var gate = new RequestGate(instance);
+        app.Use((context, next) => context.Request.Path.StartsWithSegments("/v1") ? gate.InvokeAsync(context, () => next(context)) : next(context));
+        app.UseRouting();
+        var implemented = new List<string>();
+        var routes = new FakeRoutes(app.MapGroup("/v1"), instance, implemented);
+        UserEndpoints.Map(routes);
+        MembershipEndpoints.Map(routes);
+        SessionEndpoints.Map(routes);
+        OrganizationEndpoints.Map(routes);
+        InvitationEndpoints.Map(routes);
+        ApiKeyEndpoints.Map(routes);
+        JwksEndpoints.Map(routes);
+        var fallback = new UnimplementedOperations(instance.Spec, implemented);
+        app.MapFallback((RequestDelegate)fallback.HandleAsync);
+        return (app, implemented);
+    }
+}

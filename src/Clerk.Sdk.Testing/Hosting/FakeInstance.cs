@@ -1,0 +1,42 @@
+using System;
+using System.Collections.Generic;
+using Clerk.Testing.Spec;
+using Clerk.Testing.Store;
+using Clerk.Testing.Tokens;
+
+namespace Clerk.Testing.Hosting;
+
+/// <summary>What the endpoints of one fake share: its state, its signing key, the spec and its settings.</summary>
+internal sealed class FakeInstance
+{
+    public FakeInstance(FakeClerkServerOptions options, string secretKey, string frontendApiUrl)
+    {
+        Options = options;
+        Time = options.TimeProvider ?? TimeProvider.System;
+        Store = new FakeStore(Time);
+        Signer = new SessionTokenSigner(frontendApiUrl, Time);
+        SecretKeys = new HashSet<string>(StringComparer.Ordinal) { secretKey };
+        foreach (var key in options.AdditionalSecretKeys)
+        {
+            SecretKeys.Add(key);
+        }
+        FrontendApiUrl = frontendApiUrl;
+        Validator = new RequestValidator(Spec);
+    }
+
+    public FakeClerkServerOptions Options { get; }
+
+    public TimeProvider Time { get; }
+
+    public FakeStore Store { get; }
+
+    public SessionTokenSigner Signer { get; }
+
+    public HashSet<string> SecretKeys { get; }
+
+    public string FrontendApiUrl { get; }
+
+    public SpecDocument Spec => SpecDocument.Instance;
+
+    public RequestValidator Validator { get; }
+}

@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Clerk.BackendApi;
+using Clerk.Testing.Store;
+
+namespace Clerk.Testing.Tokens;
+
+/// <summary>
+/// Signs session tokens as Clerk does: RS256 with the fake's own 2048-bit RSA key, <c>kid</c> published on its
+/// <c>/jwks</c>, claims <c>sub</c>, <c>sid</c>, <c>iss</c> (the fake's Frontend API URL), <c>iat</c>, <c>nbf</c>,
+/// <c>exp</c>, <c>v: 2</c>, <c>sts</c>, optional <c>azp</c> and the v2 organization claims.
+/// </summary>
+internal sealed class SessionTokenSigner : IDisposable
+{
+    private readonly RSA _key = RSA.Create(2048);
+    private readonly TimeProvider _time;
+
+    public SessionTokenSigner(string issuer, TimeProvider time)
+    {
+        Issuer = issuer;
+        _time = time;
+        KeyId = "ins_" + ClerkIds.Random(27);
+    }
+
+    public string Issuer { get; }
+
+    public string KeyId { get; }
+
+    /// <summary>The public key in PEM (for a networkless verifier: <c>ClerkTokenVerifierOptions.JwtKey</c>).</summary>
+    public string PublicKeyPem => _key.ExportSubjectPublicKeyInfoPem();
+
+    /// <summary>The public key as the <c>/jwks</c> entry.</summary>
+    public JwksKeysItem Jwk()
+    {
+        var parameters = _key.ExportParameters(false);
+        return new JwksKeysItem
+        {
+            Kid = KeyId,
+            Alg = "RS256",
+            Use = "sig",
+            Kty = JwksKeysItemKty.Rsa,
+            N = Base64Url(parameters.Modulus!),
+            E = Base64Url(parameters.Exponent!),
+        };
+    }
+
+    public string Sign(string userId, string sessionId, FakeOrganizationClaims? organization, FakeSessionTokenOptions options)
+    {
+        var now = _time.GetUtcNow().ToUnixTimeSeconds();
+        var claims = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (name, value) in options.AdditionalClaims)
+        {
+            claims[name] = value;
+        }
+        claims["exp"] = now + (long)Math.Max(1, options.Lifetime.TotalSeconds);
+        claims["iat"] = now;
+        claims["iss"] = Issuer;
+        claims["nbf"] = now - 10;
+        claims["sid"] = sessionId;
+        claims["sts"] = options.Status;
+        claims["sub"] = userId;
+        claims["v"] = 2;
+        if (options.AuthorizedParty is not null)
+        {
+            claims["azp"] = options.AuthorizedParty;
+        }
+        if (organization is not null)
+        {
+            var (o, features) = OrganizationClaimsEncoder.Encode(organization);
+            claims["o"] = o;
+            if (features is not null)
+            {
+                claims["fea"] = features;
+            }
+        }
+        var header = new Dictionary<string, string> { ["alg"] = "RS256", ["kid"] = KeyId, ["typ"] = "JWT" };
+        var input = Base64Url(JsonSerializer.SerializeToUtf8Bytes(header)) + "." + Base64Url(JsonSerializer.SerializeToUtf8Bytes(claims));
+        var signature = _key.SignData(Encoding.ASCII.GetBytes(input), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        return input + "." + Base64Url(signature);
+    }
+
+    public void Dispose() => _key.Dispose();
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

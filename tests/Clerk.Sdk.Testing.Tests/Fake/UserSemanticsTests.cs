@@ -1,0 +1,80 @@
+using System.Linq;
+using System.Threading.Tasks;
+using Clerk.BackendApi;
+using NUnit.Framework;
+
+namespace Clerk.Sdk.Testing.Tests.Fake;
+
+/// <summary>Users: listing (filters, order, paging, count), metadata merge, ban and lock.</summary>
+public sealed class UserSemanticsTests : FakeTestBase
+{
+    [Test]
+    public async Task List_FiltersOrdersAndPages()
+    {
+        await CreateUserAsync("Carol", last: "Zeta");
+        await CreateUserAsync("Alice", last: "Beta");
+        await CreateUserAsync("Bob", last: "Alpha");
+
+        var newestFirst = await Clerk.Users.ListAsync();
+        var byLastName = await Clerk.Users.ListAsync(orderBy: "last_name", limit: 2, offset: 1);
+        var query = await Clerk.Users.ListAsync(query: "ALI");
+        var byEmail = await Clerk.Users.ListAsync(emailAddress: ["bob@example.com", "carol@example.com"]);
+        var count = await Clerk.Users.CountAsync(nameQuery: "o");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(newestFirst.Select(u => u.FirstName), Is.EqualTo(new[] { "Bob", "Alice", "Carol" }));
+            Assert.That(byLastName.Select(u => u.LastName), Is.EqualTo(new[] { "Beta", "Zeta" }));
+            Assert.That(query.Select(u => u.FirstName), Is.EqualTo(new[] { "Alice" }));
+            Assert.That(byEmail.Select(u => u.FirstName), Is.EquivalentTo(new[] { "Bob", "Carol" }));
+            Assert.That(count.TotalCountValue, Is.EqualTo(2));
+        });
+    }
+
+    [Test]
+    public async Task UpdateMetadata_MergesDeeplyAndNullRemoves()
+    {
+        var user = await CreateUserAsync("Meta");
+        await Clerk.Users.UpdateMetadataAsync(user.Id, new UpdateUserMetadataRequest { PublicMetadata = Metadata.From(new { plan = "free", limits = new { seats = 3, projects = 1 }, legacy = true }) });
+
+        var merged = await Clerk.Users.UpdateMetadataAsync(user.Id, new UpdateUserMetadataRequest
+        {
+            PublicMetadata = Metadata.From(Newtonsoft.Json.Linq.JObject.Parse("{\"plan\":\"pro\",\"limits\":{\"seats\":10},\"legacy\":null}")),
+        });
+
+        Assert.That(merged.PublicMetadata.ToString(), Is.EqualTo("{\"plan\":\"pro\",\"limits\":{\"seats\":10,\"projects\":1}}"));
+    }
+
+    [Test]
+    public async Task Ban_RevokesActiveSessions_LockAndUnlock()
+    {
+        var user = await CreateUserAsync("Mallory");
+        var session = await Clerk.Sessions.CreateAsync(new CreateSessionRequest { UserId = user.Id });
+
+        var banned = await Clerk.Users.BanAsync(user.Id);
+        var after = await Clerk.Sessions.GetAsync(session.Id);
+        var locked = await Clerk.Users.LockAsync(user.Id);
+        var unlocked = await Clerk.Users.UnlockAsync(user.Id);
+        var unbanned = await Clerk.Users.UnbanAsync(user.Id);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(banned.Banned, Is.True);
+            Assert.That(after.Status, Is.EqualTo(SessionStatus.Revoked));
+            Assert.That((locked.Locked, unlocked.Locked, unbanned.Banned), Is.EqualTo((true, false, false)));
+        });
+    }
+
+    [Test]
+    public async Task Delete_RemovesTheUserEverywhere()
+    {
+        var user = await CreateUserAsync("Gone");
+        var organization = await Clerk.Organizations.CreateAsync(new CreateOrganizationRequest { Name = "Left Behind", CreatedBy = user.Id });
+
+        await Clerk.Users.DeleteAsync(user.Id);
+
+        var memberships = await Clerk.OrganizationMemberships.ListAsync(organization.Id);
+        var ex = Assert.ThrowsAsync<ClerkApiException>(() => Clerk.Users.DeleteAsync(user.Id));
+        Assert.That((memberships.TotalCount, ex!.Code), Is.EqualTo((0L, "resource_not_found")));
+    }
+}
