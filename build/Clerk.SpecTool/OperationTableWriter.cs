@@ -38,11 +38,7 @@ public static class OperationTableWriter
         builder.AppendLine("    }");
         builder.AppendLine("}");
         var text = builder.ToString();
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
-        if (!File.Exists(output) || File.ReadAllText(output) != text)
-        {
-            File.WriteAllText(output, text);
-        }
+        GeneratedFile.WriteIfChanged(output, text);
     }
 
     private static string Escape(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);

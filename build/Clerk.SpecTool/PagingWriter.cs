@@ -63,11 +63,7 @@ public static class PagingWriter
         }
         builder.AppendLine("}");
         var text = builder.ToString().ReplaceLineEndings("\n");
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
-        if (!File.Exists(output) || File.ReadAllText(output) != text)
-        {
-            File.WriteAllText(output, text);
-        }
+        GeneratedFile.WriteIfChanged(output, text);
     }
 
     private sealed record Parameter(string Name, string WireName, string Type, bool Optional, string? Description);

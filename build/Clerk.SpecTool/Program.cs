@@ -82,12 +82,7 @@ public static class Program
     /// <summary>Only touches the file when its content changes, so downstream incremental steps stay quiet.</summary>
     private static void WriteIfChanged(string output, JObject document)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
-        var json = document.ToString(Formatting.Indented);
-        if (!File.Exists(output) || File.ReadAllText(output) != json)
-        {
-            File.WriteAllText(output, json);
-        }
+        GeneratedFile.WriteIfChanged(output, document.ToString(Formatting.Indented));
     }
 
     private static string Required(Dictionary<string, string?> options, string name) =>

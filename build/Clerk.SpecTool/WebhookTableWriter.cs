@@ -35,10 +35,6 @@ public static class WebhookTableWriter
         builder.AppendLine("    }");
         builder.AppendLine("}");
         var text = builder.ToString();
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
-        if (!File.Exists(output) || File.ReadAllText(output) != text)
-        {
-            File.WriteAllText(output, text);
-        }
+        GeneratedFile.WriteIfChanged(output, text);
     }
 }
