@@ -4,16 +4,24 @@ using Newtonsoft.Json.Linq;
 namespace Clerk.SpecTool;
 
 /// <summary>
-/// NSwag spreads the fields of a <c>multipart/form-data</c> body into method parameters, but names each C# parameter
-/// after the wire name (<c>uploader_user_id</c>, ignoring <c>x-originalName</c>), drops the body's <c>required</c> list
-/// (a required file gets <c>= null</c>) and throws <c>ArgumentNullException</c> when an optional field is omitted.
-/// So a body that is only a multipart form becomes explicit form parameters (<c>in: formData</c>, which NSwag reads in
-/// OpenAPI 3 documents too): <see cref="ParameterNaming"/> then gives them camelCase names, <c>required</c> comes from the
-/// schema, and optional fields are nullable (left out of the request when null). The wire names do not change.
+/// NSwag spreads the fields of a <c>multipart/form-data</c> body into method parameters (an
+/// <c>application/x-www-form-urlencoded</c> body stays one model, flattened through a string dictionary that cannot
+/// hold arrays), but names each C# parameter after the wire name (<c>uploader_user_id</c>, ignoring
+/// <c>x-originalName</c>), drops the body's <c>required</c> list (a required file gets <c>= null</c>) and throws
+/// <c>ArgumentNullException</c> when an optional field is omitted. So a body that is only a form (multipart or
+/// urlencoded) becomes explicit form parameters (<c>in: formData</c>, which NSwag reads in OpenAPI 3 documents too):
+/// <see cref="ParameterNaming"/> then gives them camelCase names, <c>required</c> comes from the schema, and optional
+/// fields are nullable (left out of the request when null). The wire names do not change. NSwag ignores
+/// <c>consumes</c> in an OpenAPI 3 document and builds every form as <c>multipart/form-data</c>; the operation table
+/// (<see cref="OperationTableWriter"/>) carries the media type, and the SDK's request hook sends a urlencoded one as such.
 /// </summary>
 public static class FormParameters
 {
-    private static readonly string[] FormMediaTypes = ["multipart/form-data", "application/x-www-form-urlencoded"];
+    private const string UrlEncoded = "application/x-www-form-urlencoded";
+
+    private const string Multipart = "multipart/form-data";
+
+    private static readonly string[] FormMediaTypes = [Multipart, UrlEncoded];
 
     public static int Apply(JObject document)
     {
@@ -21,12 +29,18 @@ public static class FormParameters
         foreach (var (path, method, operation) in SpecNormalizer.Operations(document).ToList())
         {
             if (operation["requestBody"] is not JObject body || body["content"] is not JObject content) continue;
-            // Only a body that is nothing but a form; a body that also accepts JSON stays a body.
-            if (content.Count != 1 || FormMediaTypes.FirstOrDefault(m => content[m] is JObject) is not { } mediaType) continue;
+            // Only a body that is nothing but a form, or a multipart upload that also accepts the raw bytes
+            // (application/octet-stream: the SDK sends the form, which carries the file name and type); a body that
+            // also accepts JSON stays a body.
+            if (FormMediaTypes.FirstOrDefault(m => content[m] is JObject) is not { } mediaType) continue;
+            if (content.Properties().Any(p => p.Name != mediaType && !(mediaType == Multipart && IsRawBytes(p.Name)))) continue;
             var form = (JObject)content[mediaType]!;
             if (form["schema"] is not JObject schema) continue;
             var actual = Json.Resolve(document, schema) ?? schema;
-            if (actual["properties"] is not JObject properties || properties.Count == 0) continue;
+            // A form that declares no fields (POST /v1/client: an object with additionalProperties: false) is an empty
+            // form: the method takes no body parameter, and the SDK sends the empty form (NSwag would otherwise offer an
+            // `object body` it cannot encode, and throw on null).
+            var properties = actual["properties"] as JObject ?? new JObject();
             if (actual["allOf"] is not null || actual["oneOf"] is not null || actual["anyOf"] is not null)
             {
                 throw new SpecToolException($"{method.ToUpperInvariant()} {path}: a multipart form schema with allOf/oneOf/anyOf is not supported; flatten it in an overlay");
@@ -56,10 +70,13 @@ public static class FormParameters
                 parameters.Add(parameter);
             }
             operation.Remove("requestBody");
-            // NSwag picks FormUrlEncodedContent or MultipartFormDataContent from the operation's consumes.
+            // Read by OperationTableWriter (NSwag itself ignores consumes in an OpenAPI 3 document).
             operation["consumes"] = new JArray(mediaType);
             count++;
         }
         return count;
     }
+
+    /// <summary>Whether a media type of a body is the raw bytes of an upload (its schema does not matter: Clerk writes <c>format: base64</c>).</summary>
+    private static bool IsRawBytes(string mediaType) => mediaType == "application/octet-stream";
 }

@@ -8,7 +8,11 @@ namespace Clerk.SpecTool;
 
 /// <summary>
 /// Writes the table of every operation (HTTP method, path template, resource, method name) that the SDK's
-/// logging and tracing use to name a request without its ids (<c>GET /users/{user_id}</c>, <c>Users.Get</c>).
+/// logging and tracing use to name a request without its ids (<c>GET /users/{user_id}</c>, <c>Users.Get</c>), and
+/// beside it what the SDK's request hooks (<c>Clerk.Http.ClerkApiClientBase</c>) must know about each operation and
+/// NSwag does not generate: the credentials its security accepts (<see cref="OperationMarks"/>), the media type of its
+/// request body (a urlencoded form, which NSwag builds as multipart), the media type of its result (text that is not
+/// JSON) and whether it succeeds with a redirect.
 /// </summary>
 public static class OperationTableWriter
 {
@@ -35,11 +39,42 @@ public static class OperationTableWriter
             builder.AppendLine($"            (\"{method.ToUpperInvariant()}\", \"{Escape(path)}\", \"{id[..underscore]}\", \"{id[(underscore + 1)..]}\"),");
         }
         builder.AppendLine("        ];");
+        builder.AppendLine();
+        builder.AppendLine("        /// <summary>Every operation: HTTP method, path template, accepted credentials (x-clerk-credentials), request body and result media types, succeeds with a redirect.</summary>");
+        builder.AppendLine("        internal static readonly (string Method, string Template, string? Credentials, string? RequestMediaType, string? ResultMediaType, bool Redirect)[] Traits =");
+        builder.AppendLine("        [");
+        foreach (var (path, method, operation) in SpecNormalizer.Operations(document).OrderBy(o => o.Path, StringComparer.Ordinal).ThenBy(o => o.Method, StringComparer.Ordinal))
+        {
+            var credentials = Json.Str(operation, OperationMarks.CredentialsMark);
+            var redirect = operation[OperationMarks.RedirectMark]?.Value<bool>() == true;
+            builder.AppendLine($"            (\"{method.ToUpperInvariant()}\", \"{Escape(path)}\", {Literal(credentials)}, {Literal(RequestMediaType(operation))}, {Literal(ResultMediaType(document, operation))}, {(redirect ? "true" : "false")}),");
+        }
+        builder.AppendLine("        ];");
         builder.AppendLine("    }");
         builder.AppendLine("}");
         var text = builder.ToString();
         GeneratedFile.WriteIfChanged(output, text);
     }
+
+    /// <summary>The form's media type (<c>consumes</c>, written by <see cref="FormParameters"/>), else the body's first one.</summary>
+    private static string? RequestMediaType(JObject operation) =>
+        (operation["consumes"] as JArray)?.FirstOrDefault()?.Value<string>()
+        ?? (operation["requestBody"]?["content"] as JObject)?.Properties().FirstOrDefault()?.Name;
+
+    /// <summary>The media type of the first success response with content.</summary>
+    private static string? ResultMediaType(JObject document, JObject operation) =>
+        (operation["responses"] as JObject)?.Properties()
+            .Where(r => r.Name.StartsWith('2') && r.Value is JObject)
+            .Select(r => (Response(document, (JObject)r.Value)["content"] as JObject)?.Properties().FirstOrDefault()?.Name)
+            .FirstOrDefault(m => m is not null);
+
+    /// <summary>A response, or the component response its <c>$ref</c> points to.</summary>
+    private static JObject Response(JObject document, JObject response) =>
+        Json.Ref(response) is { } reference && reference.StartsWith("#/components/responses/", StringComparison.Ordinal)
+            ? document["components"]?["responses"]?[reference["#/components/responses/".Length..]] as JObject ?? response
+            : response;
+
+    private static string Literal(string? text) => text is null ? "null" : $"\"{Escape(text)}\"";
 
     private static string Escape(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
 }

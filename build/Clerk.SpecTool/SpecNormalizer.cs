@@ -10,7 +10,8 @@ namespace Clerk.SpecTool;
 /// they run in a fixed order because later passes rely on earlier ones (e.g. naming needs lifted schemas).
 /// With <paramref name="forMock"/> the same passes produce the document a mock server (Stoplight Prism) serves to the
 /// conformance suite: the error responses stay (so <c>Prefer: code=404</c> returns the spec's error body) and a
-/// multipart body stays a request body (an OpenAPI 3 server does not know <c>in: formData</c> parameters).
+/// form body (multipart, urlencoded) stays a request body (an OpenAPI 3 server does not know <c>in: formData</c>
+/// parameters), with the default encoding of its array fields written out (<see cref="FormEncodings"/>).
 /// </summary>
 public sealed class SpecNormalizer(JObject document, bool forMock = false)
 {
@@ -27,25 +28,31 @@ public sealed class SpecNormalizer(JObject document, bool forMock = false)
         var variants = SchemaVariants.MergeNumberedVariants(document);
         var renamed = SchemaRefs.RenameAll(document, (name, schema) => Json.Str(schema, TypeNameExtension) ?? Naming.Pascal(name));
         OperationNaming.Apply(document);
+        OperationMarks.Apply(document);
         var forms = forMock ? 0 : FormParameters.Apply(document);
+        var encodings = forMock ? FormEncodings.Apply(document) : 0;
         ParameterNaming.Apply(document);
         CompositionSimplifier.Apply(document);
         MetadataSchemas.Apply(document);
         var stripped = forMock ? 0 : StripErrorResponses();
+        var redirects = forMock ? 0 : OperationMarks.AddRedirectResults(document);
         // Responses only error statuses used are gone now: drop them before their inline schemas get names.
         DropUnusedComponents();
         var lifted = new InlineSchemaLifter(document).Run();
         var widened = WidenIntegers(document);
+        var urls = forMock ? 0 : PlainUrls(document);
         AvoidClientClassNames();
         PropertyNaming.Apply(document);
         MetadataSchemas.MarkHolders(document);
         EnumNaming.Apply(document);
         var lists = ListOperations.Apply(document);
         _notes.Add(webhooks > 0 ? $"{webhooks} webhook events" : $"{CountOperations()} operations ({lists} list operations with ListAsync/ListAllAsync forms)");
-        _notes.Add($"{forms} multipart form bodies turned into form parameters");
+        _notes.Add($"{forms} form bodies (multipart, urlencoded) turned into form parameters");
         _notes.Add($"{Schemas.Count} schemas ({lifted} lifted from inline, {variants} numbered variants merged, {renamed} renamed)");
-        _notes.Add(forMock ? "error responses kept for the mock server" : $"{stripped} error responses left to the SDK's error mapper");
+        _notes.Add(forMock ? $"error responses kept for the mock server, {encodings} urlencoded array encodings written out" : $"{stripped} error responses left to the SDK's error mapper");
         _notes.Add($"{widened} integers widened to int64");
+        if (urls > 0) _notes.Add($"{urls} URL formats kept as strings");
+        if (redirects > 0) _notes.Add($"{redirects} redirect operations returning ClerkRedirect");
         return string.Join(", ", _notes);
     }
 
@@ -107,6 +114,25 @@ public sealed class SpecNormalizer(JObject document, bool forMock = false)
             if (type == "number" && !IsIntegerByName(NameOf(node))) continue;
             node["type"] = "integer";
             node["format"] = "int64";
+            count++;
+        }
+        return count;
+    }
+
+    /// <summary>
+    /// A URL stays a string: NSwag would type <c>format: uri</c> as <see cref="System.Uri"/>, which rejects URLs that
+    /// RFC 3986 allows (a <c>+</c> or <c>,</c> in the host) and would then fail the whole response it is part of, and
+    /// which the Backend API's URLs (no format) are not. The format moves to <c>x-clerk-format</c> (read by the
+    /// conformance suite's value synthesis); the mock document keeps it as <c>format</c>.
+    /// </summary>
+    private static int PlainUrls(JObject document)
+    {
+        var count = 0;
+        foreach (var node in document.Descendants().OfType<JObject>().ToList())
+        {
+            if (Json.Str(node, "type") != "string" || Json.Str(node, "format") is not ("uri" or "url" or "uri-reference" or "iri")) continue;
+            node["x-clerk-format"] = node["format"]!.DeepClone();
+            node.Remove("format");
             count++;
         }
         return count;
