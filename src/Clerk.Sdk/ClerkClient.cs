@@ -16,6 +16,7 @@ public partial class ClerkClient : IDisposable
     private readonly HttpClient _httpClient;
     private readonly bool _ownsHttpClient;
     private readonly string _baseUrl;
+    private ClerkOperationTraitTable? _operations;
     private readonly ClerkRequestHeaders _headers;
 
     /// <summary>Creates a client from options; fails at once on a missing or malformed secret key or URL.</summary>
@@ -122,6 +123,7 @@ public partial class ClerkClient : IDisposable
         ArgumentNullException.ThrowIfNull(create);
         var client = create(_baseUrl, _httpClient);
         client.RequestHeaders = _headers;
+        client.Operations = System.Threading.LazyInitializer.EnsureInitialized(ref _operations, () => new ClerkOperationTraitTable(new Uri(_baseUrl), Clerk.BackendApi.ClerkOperationTable.Rows, Clerk.BackendApi.ClerkOperationTable.Traits));
         return client;
     }
 

@@ -8,13 +8,16 @@ namespace Clerk;
 /// <summary>
 /// Clerk's Frontend API for native .NET apps (desktop, MAUI, CLI) acting for a signed-in user: one property per resource
 /// (generated into <c>generated/FrontendApi.Facade.g.cs</c>), plus <see cref="Me"/> for the user's own sessions.
-/// Built from the publishable key; authenticates as a native app with the client token.
+/// Built from the publishable key; authenticates as a native app with the client token where the operation's security
+/// accepts it (see <see cref="ClerkFrontendClientOptions.ClientToken"/>), and returns the redirect of a browser endpoint
+/// (<see cref="ClerkRedirect"/>) instead of following it.
 /// </summary>
 public partial class ClerkFrontendClient : IDisposable
 {
     private readonly HttpClient _httpClient;
     private readonly bool _ownsHttpClient;
     private readonly string _baseUrl;
+    private ClerkOperationTraitTable? _operations;
     private readonly FrontendRequestHeaders _headers;
 
     /// <summary>Creates a client; fails at once on a missing or malformed publishable key.</summary>
@@ -32,7 +35,7 @@ public partial class ClerkFrontendClient : IDisposable
         // Operation paths start with v1/; the base is the host (plus any proxy path).
         _baseUrl = uri.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/";
         PublishableKey = key;
-        _headers = new FrontendRequestHeaders(options.ClientToken, options.SessionId, options.ApiVersion, ClerkClient.UserAgent);
+        _headers = new FrontendRequestHeaders(options.ClientToken, options.SessionId, options.ApiVersion, ClerkClient.UserAgent, options.OAuthClientId, options.OAuthClientSecret);
         if (options.HttpClient is not null)
         {
             _httpClient = options.HttpClient;
@@ -43,7 +46,10 @@ public partial class ClerkFrontendClient : IDisposable
             {
                 Timeout = options.Timeout, Retry = options.Retry, LoggerFactory = options.LoggerFactory, TimeProvider = options.TimeProvider,
             };
-            var transport = options.HttpMessageHandler is null ? null : new NonDisposingHandler(options.HttpMessageHandler);
+            // Redirects are results or errors, never followed (ClerkRedirect): a 307 would re-send a sign-in's body elsewhere.
+            HttpMessageHandler transport = options.HttpMessageHandler is null
+                ? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false }
+                : new NonDisposingHandler(options.HttpMessageHandler);
             _httpClient = new HttpClient(ClerkHttpPipeline.Create(pipelineOptions, transport, new Uri(_baseUrl), ClerkOperationTable.Rows), disposeHandler: true)
             {
                 Timeout = System.Threading.Timeout.InfiniteTimeSpan,
@@ -85,6 +91,7 @@ public partial class ClerkFrontendClient : IDisposable
         ArgumentNullException.ThrowIfNull(create);
         var client = create(_baseUrl, _httpClient);
         client.RequestHeaders = _headers;
+        client.Operations = System.Threading.LazyInitializer.EnsureInitialized(ref _operations, () => new ClerkOperationTraitTable(new Uri(_baseUrl), Clerk.FrontendApi.ClerkOperationTable.Rows, Clerk.FrontendApi.ClerkOperationTable.Traits));
         return client;
     }
 

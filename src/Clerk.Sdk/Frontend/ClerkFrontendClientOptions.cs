@@ -11,7 +11,8 @@ public sealed class ClerkFrontendClientOptions
     public string? PublishableKey { get; set; }
 
     /// <summary>
-    /// The native app's client token (a JWT), sent as <c>Authorization: Bearer</c> with <c>_is_native=true</c>. Clerk
+    /// The native app's client token (a JWT), sent as <c>Authorization: Bearer</c> with <c>_is_native=true</c> to every
+    /// operation whose security accepts it (not to public ones such as <c>/.well-known/*</c>, nor to the OAuth endpoints). Clerk
     /// returns a rotated token in the <c>Authorization</c> response header; the client keeps the newest one
     /// (<see cref="ClerkFrontendClient.ClientToken"/>). Never printed by the SDK.
     /// </summary>
@@ -19,6 +20,16 @@ public sealed class ClerkFrontendClientOptions
 
     /// <summary>The session to act for (<c>_clerk_session_id</c>), when the client has several.</summary>
     public string? SessionId { get; set; }
+
+    /// <summary>
+    /// The OAuth client id of an application that uses this instance as its OAuth 2.0 / OpenID provider, for the
+    /// endpoints that take HTTP Basic client authentication (<c>OAuth2IdentityProvider.GetOAuthTokenAsync</c>,
+    /// <c>RevokeOAuthTokenAsync</c>). Only those endpoints receive it; they never receive the client token.
+    /// </summary>
+    public string? OAuthClientId { get; set; }
+
+    /// <summary>The secret of <see cref="OAuthClientId"/> (a confidential client). Never printed by the SDK.</summary>
+    public string? OAuthClientSecret { get; set; }
 
     /// <summary>Overrides the Frontend API URL decoded from the publishable key (a proxy, a test server).</summary>
     public string? FrontendApiUrl { get; set; }
@@ -41,10 +52,14 @@ public sealed class ClerkFrontendClientOptions
     /// <summary>An HttpClient to use as is (the SDK pipeline is then not added).</summary>
     public HttpClient? HttpClient { get; set; }
 
-    /// <summary>The transport under the SDK's pipeline (ignored when <see cref="HttpClient"/> is set).</summary>
+    /// <summary>
+    /// The transport under the SDK's pipeline (ignored when <see cref="HttpClient"/> is set). The SDK's own transport
+    /// does not follow redirects: an operation that succeeds with one returns it (<see cref="ClerkRedirect"/>), and any
+    /// other redirect is a <see cref="ClerkApiException"/> (a credential must not follow a request elsewhere).
+    /// </summary>
     public HttpMessageHandler? HttpMessageHandler { get; set; }
 
     /// <summary>A description without the client token.</summary>
     /// <returns>The settings.</returns>
-    public override string ToString() => $"ClerkFrontendClientOptions(PublishableKey={PublishableKey}, ClientToken={(string.IsNullOrEmpty(ClientToken) ? "<none>" : "<hidden>")}, SessionId={SessionId})";
+    public override string ToString() => $"ClerkFrontendClientOptions(PublishableKey={PublishableKey}, ClientToken={(string.IsNullOrEmpty(ClientToken) ? "<none>" : "<hidden>")}, SessionId={SessionId}, OAuthClientId={OAuthClientId}, OAuthClientSecret={(string.IsNullOrEmpty(OAuthClientSecret) ? "<none>" : "<hidden>")})";
 }

@@ -19,7 +19,8 @@ internal sealed class BackendRequestHeaders : ClerkRequestHeaders
 
     public override void Apply(HttpRequestMessage request)
     {
-        request.Headers.Authorization ??= _authorization;
+        // The secret key goes to every operation but a public one (the spec declares no security: GET /public/interstitial).
+        if (ClerkRequestOptions.AcceptsCredential(request, "bearer")) request.Headers.Authorization ??= _authorization;
         request.Headers.Remove(ClerkClientOptions.ApiVersionHeader);
         request.Headers.TryAddWithoutValidation(ClerkClientOptions.ApiVersionHeader, _apiVersion);
         if (request.Headers.UserAgent.Count == 0)

@@ -22,6 +22,9 @@ public abstract class ClerkApiClientBase
     /// <summary>What the facade adds to every request (credentials, API version, user agent); set by <see cref="ClerkClient"/> or <see cref="ClerkFrontendClient"/>.</summary>
     internal ClerkRequestHeaders? RequestHeaders { get; set; }
 
+    /// <summary>What the spec says about each operation (credentials, form media type, result, redirect); set by the facade with <see cref="RequestHeaders"/>.</summary>
+    internal ClerkOperationTraitTable? Operations { get; set; }
+
     /// <summary>Called by the generated code before the URL is final; nothing to do here.</summary>
     /// <param name="client">The HTTP client.</param>
     /// <param name="request">The request being built.</param>
@@ -31,8 +34,11 @@ public abstract class ClerkApiClientBase
     protected virtual Task PrepareRequestAsync(HttpClient client, HttpRequestMessage request, StringBuilder urlBuilder, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
-    /// Called by the generated code with the final URL: adds the Clerk headers, leaves out an optional JSON body that
-    /// was not given (the generated code would send the JSON text <c>null</c>) and quotes multipart field names (RFC 7578).
+    /// Called by the generated code with the final URL: looks up what the spec says about the operation
+    /// (<see cref="ClerkOperationTraits"/>), adds the Clerk headers and the credentials the operation accepts, accepts
+    /// JSON errors beside a non-JSON result, leaves out an optional JSON body that was not given (the generated code
+    /// would send the JSON text <c>null</c>), sends the form of a urlencoded operation as one (the generated code builds
+    /// every form as multipart) and quotes multipart field names (RFC 7578).
     /// </summary>
     /// <param name="client">The HTTP client.</param>
     /// <param name="request">The request about to be sent.</param>
@@ -42,26 +48,55 @@ public abstract class ClerkApiClientBase
     protected virtual async Task PrepareRequestAsync(HttpClient client, HttpRequestMessage request, string url, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var operation = Operations?.Find(request);
+        if (operation is not null) request.Options.Set(ClerkRequestOptions.Operation, operation);
         RequestHeaders?.Apply(request);
+        // Clerk's errors are JSON whatever an operation returns on success (an HTML page): accept both.
+        if (request.Headers.Accept.Count > 0 && !request.Headers.Accept.Any(a => a.MediaType is "application/json" or "*/*"))
+        {
+            request.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json", 0.9));
+        }
         if (await RequestBodies.IsJsonNullAsync(request.Content, cancellationToken).ConfigureAwait(false))
         {
             request.Content!.Dispose();
             request.Content = null;
         }
+        if (operation?.SendsUrlEncodedForm == true)
+        {
+            request.Content = await UrlEncodedForms.FromMultipartAsync(request.Content, cancellationToken).ConfigureAwait(false);
+        }
         MultipartFieldHeaders.Normalize(request.Content);
     }
 
-    /// <summary>Called by the generated code with the response: throws <see cref="ClerkApiException"/> unless it is a success.</summary>
+    /// <summary>
+    /// Called by the generated code with the response, before it reads it: throws <see cref="ClerkApiException"/> unless
+    /// it is a success or the redirect of an operation that succeeds with one. That redirect becomes the operation's
+    /// result (a 200 of <see cref="ClerkRedirect"/>, what the generated code reads for it), and a text result that is not
+    /// JSON (an HTML page) becomes a JSON string, so the generated code returns the text instead of failing to parse it.
+    /// </summary>
     /// <param name="client">The HTTP client.</param>
     /// <param name="response">The response.</param>
-    /// <param name="cancellationToken">Cancels reading the error body.</param>
+    /// <param name="cancellationToken">Cancels reading the body.</param>
     /// <returns>A task that completes when the response is accepted.</returns>
     protected virtual async Task ProcessResponseAsync(HttpClient client, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
         RequestHeaders?.OnResponse(response);
+        var operation = ClerkOperationTraits.Of(response.RequestMessage);
+        // An operation that succeeds with a redirect returns it; other 3xx are errors like any non-2xx.
+        if (operation?.Redirect == true && (int)response.StatusCode is >= 200 and < 400)
+        {
+            ReplaceContent(response, Newtonsoft.Json.JsonConvert.SerializeObject(ClerkRedirect.From(response)));
+            response.StatusCode = System.Net.HttpStatusCode.OK;
+            return;
+        }
         if (response.IsSuccessStatusCode)
         {
+            if (operation?.ReturnsText == true && response.Content is not null && !ClerkOperationTraits.IsJson(response.Content.Headers.ContentType?.MediaType))
+            {
+                var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                ReplaceContent(response, Newtonsoft.Json.JsonConvert.ToString(text));
+            }
             return;
         }
         var body = response.Content is null ? null : await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
@@ -81,5 +116,12 @@ public abstract class ClerkApiClientBase
         throw new ClerkApiException(message, (int)response.StatusCode, body, headers, null, attempts);
 
         static string request(HttpResponseMessage r) => r.RequestMessage is { } m ? $"{m.Method} {m.RequestUri?.AbsolutePath}" : "request";
+    }
+
+    /// <summary>Replaces the body the generated code is about to read (its headers are already copied) by JSON text.</summary>
+    private static void ReplaceContent(HttpResponseMessage response, string json)
+    {
+        response.Content?.Dispose();
+        response.Content = new StringContent(json, Encoding.UTF8, "application/json");
     }
 }

@@ -1,0 +1,37 @@
+using System;
+using System.Net.Http;
+
+namespace Clerk.Http;
+
+/// <summary>
+/// What the request hooks of <see cref="ClerkApiClientBase"/> must know about an operation and NSwag does not
+/// generate, from the spec tool's operation table (<c>ClerkOperationTable.Traits</c>, one row per operation).
+/// </summary>
+/// <param name="Credentials">
+/// The credentials the operation's security accepts (<c>x-clerk-credentials</c>): space-separated <c>bearer</c>,
+/// <c>basic</c>, <c>anonymous</c>; <c>none</c> for a public endpoint; <c>other</c> for schemes the SDK does not send;
+/// null when the spec says nothing (the facade's credentials then go as usual).
+/// </param>
+/// <param name="RequestMediaType">The media type of the request body (<c>application/x-www-form-urlencoded</c> for a urlencoded form), or null.</param>
+/// <param name="ResultMediaType">The media type of the success result (<c>text/html</c> for a page), or null when there is none.</param>
+/// <param name="Redirect">The operation succeeds with a redirect (<c>x-clerk-redirect</c>): the 3xx is its result, a <see cref="ClerkRedirect"/>.</param>
+internal sealed record ClerkOperationTraits(string? Credentials, string? RequestMediaType, string? ResultMediaType, bool Redirect)
+{
+    /// <summary>Whether the operation accepts a credential kind (<c>bearer</c>, <c>basic</c>); true when its spec does not say.</summary>
+    public bool Accepts(string kind) =>
+        Credentials is null || (" " + Credentials + " ").Contains(" " + kind + " ", StringComparison.Ordinal);
+
+    /// <summary>Whether the form parameters go out as <c>application/x-www-form-urlencoded</c> (NSwag builds every form as multipart).</summary>
+    public bool SendsUrlEncodedForm => string.Equals(RequestMediaType, "application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether the success result is text that is not JSON (an HTML page), which the generated code would parse as JSON.</summary>
+    public bool ReturnsText => ResultMediaType is { } media && !IsJson(media);
+
+    /// <summary>Whether a media type is JSON (<c>application/json</c>, <c>application/problem+json</c>, ...).</summary>
+    public static bool IsJson(string? mediaType) =>
+        mediaType is not null && (mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The traits of the operation a request was sent for (set by <see cref="ClerkApiClientBase"/>), or null.</summary>
+    public static ClerkOperationTraits? Of(HttpRequestMessage? request) =>
+        request is not null && request.Options.TryGetValue(ClerkRequestOptions.Operation, out var traits) ? traits : null;
+}
