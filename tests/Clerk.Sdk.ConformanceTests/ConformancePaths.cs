@@ -10,11 +10,11 @@ internal static class ConformancePaths
 {
     public static string Root { get; } = FindRoot();
 
-    /// <summary>The normalized spec NSwag generated the SDK from: operation ids, C# parameter names, schemas.</summary>
-    public static string NormalizedSpec => Path.Combine(Root, "src", "Clerk.Sdk", "obj", "clerk-codegen", "BackendApi.normalized.json");
-
-    /// <summary>The same document with the error responses kept (spec tool <c>--mock-out</c>): what Prism serves.</summary>
-    public static string MockSpec => Path.Combine(Root, "src", "Clerk.Sdk", "obj", "clerk-codegen", "BackendApi.mock.json");
+    /// <summary>
+    /// A file the build wrote for the spec tool's run (<c>BackendApi.normalized.json</c>: what NSwag generated the SDK
+    /// from; <c>BackendApi.mock.json</c>: the same with the error responses and form bodies kept, what Prism serves).
+    /// </summary>
+    public static string CodeGen(string fileName) => Path.Combine(Root, "src", "Clerk.Sdk", "obj", "clerk-codegen", fileName);
 
     /// <summary>The Prism CLI installed by <c>npm ci</c> in tests/ (version pinned by tests/package-lock.json).</summary>
     public static string PrismCli => Path.Combine(Root, "tests", "node_modules", "@stoplight", "prism-cli", "dist", "index.js");

@@ -9,10 +9,13 @@ using NUnit.Framework;
 namespace Clerk.Sdk.ConformanceTests;
 
 /// <summary>
-/// Collects every case's outcome and prints, at the end, one line:
-/// <c>conformance: N/239 operations pass (static), N/239 (dynamic)</c>. An operation passes a mode when it has cases
-/// in that mode and all of them passed; one without cases (skipped, filtered out, not bound) counts as a failure and is
-/// listed with the reason. The line is also written to <c>TestResults/conformance-summary.txt</c> for build/test.sh.
+/// Collects every case's outcome and prints, at the end, one line per API:
+/// <c>conformance: N/239 operations pass (static), N/239 (dynamic)</c> and
+/// <c>conformance (Frontend API): N/192 operations pass (static), N/192 (dynamic)</c>, each followed by its error
+/// responses line. An operation passes a mode when it has cases in that mode and all of them passed; one without cases
+/// (skipped, filtered out, not bound) counts as a failure and is listed with the reason. The lines are also written to
+/// <c>TestResults/conformance-summary.txt</c> for build/test.sh; every failure in full to
+/// <c>TestResults/conformance-failures.txt</c>.
 /// </summary>
 internal static class ConformanceSummary
 {
@@ -20,46 +23,71 @@ internal static class ConformanceSummary
     public const string Dynamic = "dynamic";
     public const string Errors = "errors";
 
-    private static readonly ConcurrentDictionary<(string Mode, string Operation), ConcurrentQueue<(string Case, string? Failure)>> Outcomes = new();
+    private static readonly ConcurrentDictionary<(string Api, string Mode, string Operation), ConcurrentQueue<(string Case, string? Failure)>> Outcomes = new();
 
     /// <summary>The summary file build/test.sh prints (the test runner may hide console output).</summary>
     public static string SummaryFile => Path.Combine(ConformancePaths.Root, "TestResults", "conformance-summary.txt");
 
-    public static void Record(string mode, string operation, string caseName, string? failure) =>
-        Outcomes.GetOrAdd((mode, operation), _ => new()).Enqueue((caseName, failure));
+    /// <summary>Every failed case with all its failures and exchanges (the summary shows each one's first line).</summary>
+    public static string FailuresFile => Path.Combine(ConformancePaths.Root, "TestResults", "conformance-failures.txt");
+
+    public static void Record(ConformanceApi api, string mode, string operation, string caseName, string? failure) =>
+        Outcomes.GetOrAdd((api.Name, mode, operation), _ => new()).Enqueue((caseName, failure));
 
     public static void Report(TimeSpan elapsed)
     {
-        var operations = Specs.Normalized.Operations.Select(o => o.Id).ToList();
+        var lines = new List<string>();
+        var failures = new List<string>();
+        foreach (var api in ConformanceApi.All) lines.AddRange(Report(api, failures));
+        lines.Add($"conformance: {elapsed.TotalSeconds:0.0} s for {ConformanceApi.All.Count} APIs ({ConformanceEnvironment.StartupTime.TotalSeconds:0.0} s to start Prism)");
         var text = new StringBuilder();
+        foreach (var line in lines) text.AppendLine(line);
+        foreach (var failure in failures) text.AppendLine(failure);
+        var summary = text.ToString().TrimEnd();
+        TestContext.Progress.WriteLine(summary);
+        Directory.CreateDirectory(Path.GetDirectoryName(SummaryFile)!);
+        File.WriteAllText(SummaryFile, summary + Environment.NewLine);
+        var details = new StringBuilder();
+        foreach (var ((api, mode, _), cases) in Outcomes.OrderBy(o => o.Key.Api, StringComparer.Ordinal).ThenBy(o => o.Key.Mode, StringComparer.Ordinal).ThenBy(o => o.Key.Operation, StringComparer.Ordinal))
+        {
+            foreach (var (caseName, failure) in cases.Where(c => c.Failure is not null).OrderBy(c => c.Case, StringComparer.Ordinal))
+            {
+                details.AppendLine($"{api} {mode} {caseName}:").AppendLine(failure).AppendLine();
+            }
+        }
+        File.WriteAllText(FailuresFile, details.Length == 0 ? "no failures" + Environment.NewLine : details.ToString());
+    }
+
+    private static List<string> Report(ConformanceApi api, List<string> allFailures)
+    {
+        var operations = api.Normalized.Operations.Select(o => o.Id).ToList();
         var failures = new List<string>();
         int Passing(string mode)
         {
             var count = 0;
             foreach (var operation in operations)
             {
-                if (!Outcomes.TryGetValue((mode, operation), out var cases) || cases.IsEmpty)
+                if (!Outcomes.TryGetValue((api.Name, mode, operation), out var cases) || cases.IsEmpty)
                 {
-                    failures.Add($"  {mode} {operation}: skipped (no case ran)");
+                    failures.Add($"  {api.Name} {mode} {operation}: skipped (no case ran)");
                     continue;
                 }
                 var failed = cases.Where(c => c.Failure is not null).ToList();
                 if (failed.Count == 0) count++;
-                else failures.AddRange(failed.Select(f => $"  {mode} {f.Case}: {FirstLine(f.Failure!)}"));
+                else failures.AddRange(failed.Select(f => $"  {api.Name} {mode} {f.Case}: {FirstLine(f.Failure!)}"));
             }
             return count;
         }
         var staticPass = Passing(Static);
         var dynamicPass = Passing(Dynamic);
-        var errorCases = Outcomes.Where(o => o.Key.Mode == Errors).SelectMany(o => o.Value).ToList();
-        foreach (var failed in errorCases.Where(c => c.Failure is not null)) failures.Add($"  {Errors} {failed.Case}: {FirstLine(failed.Failure!)}");
-        text.AppendLine($"conformance: {staticPass}/{operations.Count} operations pass (static), {dynamicPass}/{operations.Count} (dynamic)");
-        text.AppendLine($"conformance: {errorCases.Count(c => c.Failure is null)}/{errorCases.Count} error responses (Prefer: code=401/404/422) map to ClerkApiException; {elapsed.TotalSeconds:0.0} s");
-        foreach (var failure in failures.Order(StringComparer.Ordinal)) text.AppendLine(failure);
-        var summary = text.ToString().TrimEnd();
-        TestContext.Progress.WriteLine(summary);
-        Directory.CreateDirectory(Path.GetDirectoryName(SummaryFile)!);
-        File.WriteAllText(SummaryFile, summary + Environment.NewLine);
+        var errorCases = Outcomes.Where(o => o.Key.Api == api.Name && o.Key.Mode == Errors).SelectMany(o => o.Value).ToList();
+        foreach (var failed in errorCases.Where(c => c.Failure is not null)) failures.Add($"  {api.Name} {Errors} {failed.Case}: {FirstLine(failed.Failure!)}");
+        allFailures.AddRange(failures.Order(StringComparer.Ordinal));
+        return
+        [
+            $"{api.SummaryLabel}: {staticPass}/{operations.Count} operations pass (static), {dynamicPass}/{operations.Count} (dynamic)",
+            $"{api.SummaryLabel}: {errorCases.Count(c => c.Failure is null)}/{errorCases.Count} error responses (Prefer: code=401/404/422) map to ClerkApiException",
+        ];
     }
 
     private static string FirstLine(string text)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
 using Clerk.Sdk.ConformanceTests.Invocation;
@@ -12,10 +13,11 @@ using NUnit.Framework;
 namespace Clerk.Sdk.ConformanceTests;
 
 /// <summary>
-/// One case per operation of the normalized spec and variant, each calling the public facade method against Prism:
-/// <c>Static(Users_List, required)</c>, <c>Static(Users_List, all)</c>, <c>Dynamic(Users_List, seed 3)</c>, and
-/// <c>Errors(Users_Get, 404)</c> for each of 401/404/422 the operation's spec declares (served by the dynamic servers,
-/// so the error bodies carry random codes and messages, spread over them to balance the load).
+/// One case per API, operation of its normalized spec and variant, each calling the public facade method against
+/// Prism: <c>Static(BackendApi, Users_List, required)</c>, <c>Static(FrontendApi, Sessions_TouchSession, all)</c>,
+/// <c>Dynamic(BackendApi, Users_List, seed 3)</c>, and <c>Errors(BackendApi, Users_Get, 404)</c> for each of
+/// 401/404/422 the operation's spec declares (served by the dynamic servers, so the error bodies carry random codes
+/// and messages, spread over them to balance the load).
 /// </summary>
 [TestFixture]
 [Parallelizable(ParallelScope.Children)]
@@ -25,47 +27,53 @@ public class ConformanceTests
     private static readonly int[] ErrorStatuses = [401, 404, 422];
 
     public static IEnumerable<TestCaseData> StaticCases() =>
-        from operation in Specs.Normalized.Operations
+        from api in ConformanceApi.All
+        from operation in api.Normalized.Operations
         from variant in new[] { "required", "all" }
-        select new TestCaseData(operation.Id, variant).SetName($"Static({operation.Id}, {variant})");
+        select new TestCaseData(api.Name, operation.Id, variant).SetName($"Static({api.Name}, {operation.Id}, {variant})");
 
     public static IEnumerable<TestCaseData> DynamicCases() =>
-        from operation in Specs.Normalized.Operations
+        from api in ConformanceApi.All
+        from operation in api.Normalized.Operations
         from seed in ConformanceEnvironment.Seeds
-        select new TestCaseData(operation.Id, seed).SetName($"Dynamic({operation.Id}, seed {seed})");
+        select new TestCaseData(api.Name, operation.Id, seed).SetName($"Dynamic({api.Name}, {operation.Id}, seed {seed})");
 
     public static IEnumerable<TestCaseData> ErrorCases() =>
-        from operation in Specs.Normalized.Operations
-        let declared = Specs.Mock.ById.TryGetValue(operation.Id, out var mock) ? mock.ResponseCodes : []
+        from api in ConformanceApi.All
+        from operation in api.Normalized.Operations
+        let declared = api.Mock.ById.TryGetValue(operation.Id, out var mock) ? mock.ResponseCodes : []
         from status in ErrorStatuses
-        where declared.Contains(status.ToString(System.Globalization.CultureInfo.InvariantCulture))
-        select new TestCaseData(operation.Id, status).SetName($"Errors({operation.Id}, {status})");
+        where declared.Contains(status.ToString(CultureInfo.InvariantCulture))
+        select new TestCaseData(api.Name, operation.Id, status).SetName($"Errors({api.Name}, {operation.Id}, {status})");
 
     [TestCaseSource(nameof(StaticCases))]
-    public async Task Static(string operationId, string variant)
+    public async Task Static(string apiName, string operationId, string variant)
     {
-        var failures = await Run(ConformanceSummary.Static, operationId, $"{operationId}, {variant}",
-            () => CaseRunner.SucceedAsync(Specs.Normalized.ById[operationId], variant == "all" ? Variant.All : Variant.Required, ConformanceEnvironment.Static));
+        var api = ConformanceApi.Named(apiName);
+        var failures = await Run(api, ConformanceSummary.Static, operationId, $"{operationId}, {variant}",
+            () => CaseRunner.SucceedAsync(api, api.Normalized.ById[operationId], variant == "all" ? Variant.All : Variant.Required, ConformanceEnvironment.Static(api)));
         Assert.That(failures, Is.Empty, Describe(failures));
     }
 
     [TestCaseSource(nameof(DynamicCases))]
-    public async Task Dynamic(string operationId, int seed)
+    public async Task Dynamic(string apiName, string operationId, int seed)
     {
-        var failures = await Run(ConformanceSummary.Dynamic, operationId, $"{operationId}, seed {seed}",
-            () => CaseRunner.SucceedAsync(Specs.Normalized.ById[operationId], Variant.All, ConformanceEnvironment.Dynamic(seed)));
+        var api = ConformanceApi.Named(apiName);
+        var failures = await Run(api, ConformanceSummary.Dynamic, operationId, $"{operationId}, seed {seed}",
+            () => CaseRunner.SucceedAsync(api, api.Normalized.ById[operationId], Variant.All, ConformanceEnvironment.Dynamic(api, seed)));
         Assert.That(failures, Is.Empty, Describe(failures));
     }
 
     [TestCaseSource(nameof(ErrorCases))]
-    public async Task Errors(string operationId, int status)
+    public async Task Errors(string apiName, string operationId, int status)
     {
-        var failures = await Run(ConformanceSummary.Errors, operationId, $"{operationId}, {status}",
-            () => CaseRunner.FailAsync(Specs.Normalized.ById[operationId], status, ConformanceEnvironment.ForErrors(operationId, status)));
+        var api = ConformanceApi.Named(apiName);
+        var failures = await Run(api, ConformanceSummary.Errors, operationId, $"{operationId}, {status}",
+            () => CaseRunner.FailAsync(api, api.Normalized.ById[operationId], status, ConformanceEnvironment.ForErrors(api, operationId, status)));
         Assert.That(failures, Is.Empty, Describe(failures));
     }
 
-    private static async Task<List<string>> Run(string mode, string operationId, string caseName, Func<Task<List<string>>> run)
+    private static async Task<List<string>> Run(ConformanceApi api, string mode, string operationId, string caseName, Func<Task<List<string>>> run)
     {
         List<string> failures;
         try
@@ -76,7 +84,7 @@ public class ConformanceTests
         {
             failures = [$"the case itself failed: {ex}"];
         }
-        ConformanceSummary.Record(mode, operationId, caseName, failures.Count == 0 ? null : string.Join(Environment.NewLine, failures));
+        ConformanceSummary.Record(api, mode, operationId, caseName, failures.Count == 0 ? null : string.Join(Environment.NewLine, failures));
         return failures;
     }
 

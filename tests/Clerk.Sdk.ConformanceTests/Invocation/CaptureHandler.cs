@@ -11,8 +11,9 @@ namespace Clerk.Sdk.ConformanceTests.Invocation;
 
 /// <summary>
 /// Sits in the SDK's HttpClient: records each request and response (<see cref="Exchange"/>), checks the SDK kept the
-/// server's base path (<c>/v1</c>) and sends the request to Prism, which serves the same paths at its root. An
-/// optional <c>Prefer</c> header (<c>code=404</c>) makes Prism answer with that response of the spec.
+/// server's base path (the Backend API's <c>/v1</c>; the Frontend API has none, its paths start with <c>/v1/</c>) and
+/// sends the request to Prism, which serves the spec's paths at its root. An optional <c>Prefer</c> header
+/// (<c>code=404</c>) makes Prism answer with that response of the spec.
 /// </summary>
 internal sealed class CaptureHandler(HttpMessageHandler inner, Uri prismRoot, string serverBasePath, string? prefer) : DelegatingHandler(inner)
 {
@@ -33,6 +34,7 @@ internal sealed class CaptureHandler(HttpMessageHandler inner, Uri prismRoot, st
             SdkUri = sdkUri,
             RequestContentType = request.Content?.Headers.ContentType?.ToString(),
             RequestBody = body,
+            AuthorizationScheme = request.Headers.Authorization?.Scheme,
         };
         Exchanges.Enqueue(exchange);
 

@@ -12,19 +12,17 @@ using Newtonsoft.Json.Linq;
 namespace Clerk.Sdk.ConformanceTests.Invocation;
 
 /// <summary>
-/// Runs one case: binds the facade method, calls it through a fresh <see cref="ClerkClient"/> whose HttpClient
-/// captures the exchange and forwards it to a Prism server, and returns every failure found (empty = pass).
+/// Runs one case: binds the facade method, calls it through a fresh facade of the API (<see cref="ClerkClient"/>,
+/// <see cref="ClerkFrontendClient"/>) whose HttpClient captures the exchange and forwards it to a Prism server, and
+/// returns every failure found (empty = pass).
 /// </summary>
 internal static class CaseRunner
 {
-    /// <summary>A key shaped like a real one (the client validates its form); Prism only checks a bearer token is present.</summary>
-    private const string SecretKey = "sk_test_c0nf0rmanceSuiteKey0000000000000000";
-
     /// <summary>Checks (1) no request violation, (2) only spec query names, (3) the response deserializes.</summary>
-    public static async Task<List<string>> SucceedAsync(SpecOperation operation, Variant variant, PrismServer server)
+    public static async Task<List<string>> SucceedAsync(ConformanceApi api, SpecOperation operation, Variant variant, PrismServer server)
     {
         var failures = new List<string>();
-        var (call, handler) = Bind(operation, variant, server, prefer: null, failures);
+        var (call, handler) = Bind(api, operation, variant, server, prefer: null, failures);
         if (call is null) return failures;
         try
         {
@@ -44,15 +42,15 @@ internal static class CaseRunner
         {
             failures.Add($"{call.Signature} threw {ex.GetType().Name}: {ex.Message}");
         }
-        CheckExchanges(operation, handler, failures);
+        CheckExchanges(api, operation, handler, failures);
         return failures;
     }
 
     /// <summary>Checks (4): a response forced with <c>Prefer: code=N</c> becomes a ClerkApiException with that status and the body's error codes.</summary>
-    public static async Task<List<string>> FailAsync(SpecOperation operation, int status, PrismServer server)
+    public static async Task<List<string>> FailAsync(ConformanceApi api, SpecOperation operation, int status, PrismServer server)
     {
         var failures = new List<string>();
-        var (call, handler) = Bind(operation, Variant.Required, server, prefer: $"code={status}", failures);
+        var (call, handler) = Bind(api, operation, Variant.Required, server, prefer: $"code={status}", failures);
         if (call is null) return failures;
         ClerkApiException? error = null;
         try
@@ -73,7 +71,7 @@ internal static class CaseRunner
         {
             failures.Add($"{call.Signature} threw {ex.GetType().Name} instead of ClerkApiException: {ex.Message}");
         }
-        CheckExchanges(operation, handler, failures);
+        CheckExchanges(api, operation, handler, failures);
         if (error is not null && handler.Exchanges.LastOrDefault() is { } exchange)
         {
             var before = failures.Count;
@@ -92,15 +90,15 @@ internal static class CaseRunner
         return failures;
     }
 
-    private static (OperationCall? Call, CaptureHandler Handler) Bind(SpecOperation operation, Variant variant, PrismServer server, string? prefer, List<string> failures)
+    private static (OperationCall? Call, CaptureHandler Handler) Bind(ConformanceApi api, SpecOperation operation, Variant variant, PrismServer server, string? prefer, List<string> failures)
     {
-        var handler = new CaptureHandler(ConformanceEnvironment.Connections, server.BaseUrl, Specs.Normalized.ServerBasePath, prefer);
+        var handler = new CaptureHandler(ConformanceEnvironment.Connections(api), server.BaseUrl, api.Normalized.ServerBasePath, prefer);
         // Not disposed: the handler would dispose the shared connection pool it wraps.
         var http = new HttpClient(handler, disposeHandler: false) { Timeout = TimeSpan.FromSeconds(30) };
-        var clerk = new ClerkClient(new ClerkClientOptions { SecretKey = SecretKey, BaseUrl = server.BaseUrl.ToString(), HttpClient = http });
+        var clerk = api.CreateClient(server.BaseUrl, http);
         try
         {
-            var call = OperationCall.Bind(clerk, operation, Specs.Normalized, variant);
+            var call = OperationCall.Bind(clerk, operation, api.Normalized, variant);
             failures.AddRange(call.Problems);
             return (call, handler);
         }
@@ -111,11 +109,11 @@ internal static class CaseRunner
         }
     }
 
-    private static void CheckExchanges(SpecOperation operation, CaptureHandler handler, List<string> failures)
+    private static void CheckExchanges(ConformanceApi api, SpecOperation operation, CaptureHandler handler, List<string> failures)
     {
         var exchanges = handler.Exchanges.ToList();
         if (exchanges.Count != 1) failures.Add($"expected one request, the SDK sent {exchanges.Count}");
-        foreach (var exchange in exchanges) failures.AddRange(ExchangeChecks.Check(operation, Specs.Mock, exchange));
+        foreach (var exchange in exchanges) failures.AddRange(ExchangeChecks.Check(operation, api.Mock, exchange, api.Expectations));
     }
 
     private static List<string> ErrorCodes(string body) =>

@@ -9,12 +9,15 @@ internal sealed class Exchange
 {
     public required string Method { get; init; }
 
-    /// <summary>The URL the SDK built (with the server's <c>/v1</c>), before it is pointed at Prism.</summary>
+    /// <summary>The URL the SDK built (with the server's base path, if any), before it is pointed at Prism.</summary>
     public required Uri SdkUri { get; init; }
 
     public string? RequestContentType { get; init; }
 
     public string RequestBody { get; init; } = "";
+
+    /// <summary>The scheme of the request's <c>Authorization</c> header (<c>Bearer</c>), or null; never the credentials.</summary>
+    public string? AuthorizationScheme { get; init; }
 
     public HttpStatusCode Status { get; set; }
 

@@ -11,7 +11,8 @@ using Newtonsoft.Json.Linq;
 namespace Clerk.Sdk.ConformanceTests.Invocation;
 
 /// <summary>
-/// A call of the public facade method of one operation (<c>Users_List</c> is <c>clerk.Users.ListAsync</c>) with
+/// A call of the public facade method of one operation (<c>Users_List</c> is <c>clerk.Users.ListAsync</c>, on
+/// <see cref="ClerkClient"/> or <see cref="ClerkFrontendClient"/>) with
 /// arguments synthesized from the spec. Binding problems (a spec parameter the method does not take, a method
 /// parameter the spec does not know, a body field its model drops) are collected, not thrown.
 /// </summary>
@@ -36,11 +37,12 @@ internal sealed class OperationCall
     public string Signature => $"{_method.DeclaringType?.Name}.{_method.Name}";
 
     /// <summary>Finds the facade method of <paramref name="operation"/> and builds its arguments.</summary>
+    /// <param name="client">The facade: <see cref="ClerkClient"/> or <see cref="ClerkFrontendClient"/>.</param>
     /// <exception cref="MissingMemberException">The facade has no such property or method.</exception>
-    public static OperationCall Bind(ClerkClient client, SpecOperation operation, ApiSpec spec, Variant variant)
+    public static OperationCall Bind(object client, SpecOperation operation, ApiSpec spec, Variant variant)
     {
-        var property = typeof(ClerkClient).GetProperty(operation.Resource, BindingFlags.Public | BindingFlags.Instance)
-            ?? throw new MissingMemberException($"ClerkClient has no property {operation.Resource} for {operation}");
+        var property = client.GetType().GetProperty(operation.Resource, BindingFlags.Public | BindingFlags.Instance)
+            ?? throw new MissingMemberException($"{client.GetType().Name} has no property {operation.Resource} for {operation}");
         var method = property.PropertyType.GetMethod(operation.MethodName + "Async", BindingFlags.Public | BindingFlags.Instance)
             ?? throw new MissingMemberException($"{property.PropertyType.Name} has no method {operation.MethodName}Async for {operation}");
         var resource = property.GetValue(client)!;

@@ -8,11 +8,11 @@ using NUnit.Framework;
 
 namespace Clerk.Sdk.ConformanceTests.SelfTests;
 
-/// <summary>The pattern generator behind every synthesized Clerk ID: each pattern of the spec, and the subset's edges.</summary>
+/// <summary>The pattern generator behind every synthesized Clerk ID: each pattern of both specs, and the subset's edges.</summary>
 public class RegexSamplerTests
 {
     public static IEnumerable<string> SpecPatterns() =>
-        Specs.Normalized.Document.Descendants().OfType<JProperty>()
+        ConformanceApi.All.SelectMany(api => api.Normalized.Document.Descendants()).OfType<JProperty>()
             .Where(p => p.Name == "pattern" && p.Value.Type == JTokenType.String && p.Parent?.Parent is not JProperty { Name: "properties" })
             .Select(p => (string)p.Value!)
             .Distinct()

@@ -3,13 +3,14 @@ using Newtonsoft.Json.Linq;
 
 namespace Clerk.Sdk.ConformanceTests.SelfTests;
 
-/// <summary>A small spec for the suite's own tests: a list with query parameters, a JSON body and a multipart upload.</summary>
+/// <summary>A small spec for the suite's own tests: a list with query parameters, a JSON body, a multipart upload and an apiKey-in-query security scheme.</summary>
 internal static class TestSpecs
 {
     public static ApiSpec Things() => ApiSpec.FromDocument(JObject.Parse("""
         {
           "openapi": "3.0.3",
           "servers": [ { "url": "https://api.clerk.com/v1" } ],
+          "security": [ { "NativeApp": [], "NativeFlag": [] } ],
           "paths": {
             "/things": {
               "get": {
@@ -26,6 +27,7 @@ internal static class TestSpecs
             "/things/{thing_id}/logo": {
               "put": {
                 "operationId": "Things_UploadLogo",
+                "security": [],
                 "parameters": [ { "name": "thing_id", "in": "path", "required": true, "schema": { "type": "string", "pattern": "^thg_\\w{27}$" } } ],
                 "requestBody": { "required": true, "content": { "multipart/form-data": { "schema": { "type": "object", "properties": { "file": { "type": "string", "format": "binary" } }, "required": ["file"] } } } },
                 "responses": { "200": { "description": "OK" } }
@@ -33,6 +35,10 @@ internal static class TestSpecs
             }
           },
           "components": {
+            "securitySchemes": {
+              "NativeApp": { "type": "http", "scheme": "bearer" },
+              "NativeFlag": { "type": "apiKey", "in": "query", "name": "_is_native" }
+            },
             "parameters": { "Limit": { "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 5 } } },
             "schemas": {
               "Thing": {

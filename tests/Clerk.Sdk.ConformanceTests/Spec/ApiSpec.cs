@@ -26,9 +26,41 @@ internal sealed class ApiSpec
 
     public IReadOnlyDictionary<string, SpecOperation> ById { get; }
 
-    /// <summary>The path prefix of the first server (<c>/v1</c> for <c>https://api.clerk.com/v1</c>), without a trailing slash.</summary>
-    public string ServerBasePath =>
-        Document["servers"]?[0]?["url"]?.ToString() is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.AbsolutePath.TrimEnd('/') : "";
+    /// <summary>
+    /// The path prefix of the first server (<c>/v1</c> for <c>https://api.clerk.com/v1</c>; empty for the Frontend API's
+    /// <c>https://{domain}.clerk.accounts.dev</c>, whose paths carry <c>/v1</c>), without a trailing slash. Server
+    /// variables take their defaults.
+    /// </summary>
+    public string ServerBasePath
+    {
+        get
+        {
+            if (Document["servers"]?[0] is not JObject server || server["url"]?.ToString() is not { } url) return "";
+            foreach (var variable in (server["variables"] as JObject)?.Properties() ?? [])
+            {
+                url = url.Replace("{" + variable.Name + "}", variable.Value["default"]?.ToString() ?? "", StringComparison.Ordinal);
+            }
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)) throw new InvalidDataException($"The server URL '{url}' is not absolute");
+            return uri.AbsolutePath.TrimEnd('/');
+        }
+    }
+
+    /// <summary>
+    /// The security requirements of an operation (its own, else the document's), each the list of its schemes
+    /// (<c>components.securitySchemes</c> objects): the Frontend API's <c>[ProductionNativeApp, ProductionNativeFlag]</c>
+    /// is one requirement of two schemes; an empty requirement allows anonymous calls; no requirement at all means the
+    /// operation is public.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<JObject>> SecurityRequirements(SpecOperation operation)
+    {
+        var security = operation.Security ?? Document["security"] as JArray ?? new JArray();
+        var schemes = Document["components"]?["securitySchemes"] as JObject ?? new JObject();
+        return security.OfType<JObject>()
+            .Select(requirement => (IReadOnlyList<JObject>)requirement.Properties()
+                .Select(p => schemes[p.Name] as JObject ?? throw new InvalidDataException($"{operation} uses security scheme '{p.Name}', which is not defined"))
+                .ToList())
+            .ToList();
+    }
 
     /// <summary>A document already in memory (the suite's own tests build small ones).</summary>
     public static ApiSpec FromDocument(JObject document) => new(document);
@@ -71,7 +103,7 @@ internal sealed class ApiSpec
                 var parameters = own.Concat(shared.Where(s => !own.Any(o => Same(o, s)))).Select(p => new SpecParameter(p)).ToList();
                 var body = operation["requestBody"] is JObject requestBody ? Resolve(requestBody) : null;
                 var responses = (operation["responses"] as JObject)?.Properties().Select(r => r.Name).ToList() ?? [];
-                yield return new SpecOperation(operation["operationId"]?.ToString() ?? $"{method} {path.Name}", method, path.Name, parameters, body, responses);
+                yield return new SpecOperation(operation["operationId"]?.ToString() ?? $"{method} {path.Name}", method, path.Name, parameters, body, responses, operation["security"] as JArray);
             }
         }
     }

@@ -5,14 +5,15 @@ using Newtonsoft.Json.Linq;
 
 namespace Clerk.Sdk.ConformanceTests.Spec;
 
-/// <summary>One operation: <c>Users_List</c> is <c>GET /users</c>, called as <c>clerk.Users.ListAsync</c>.</summary>
+/// <summary>One operation: <c>Users_List</c> is <c>GET /users</c>, called as <c>clerk.Users.ListAsync</c>. <see cref="Security"/> is its own security (null: the document's).</summary>
 internal sealed record SpecOperation(
     string Id,
     string Method,
     string Path,
     IReadOnlyList<SpecParameter> Parameters,
     JObject? RequestBody,
-    IReadOnlyList<string> ResponseCodes)
+    IReadOnlyList<string> ResponseCodes,
+    JArray? Security = null)
 {
     /// <summary>The <c>ClerkClient</c> property (the part before <c>_</c>).</summary>
     public string Resource => Id[..Id.IndexOf('_', StringComparison.Ordinal)];

@@ -3,7 +3,6 @@ using System.Collections;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using Clerk.BackendApi;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -11,7 +10,8 @@ namespace Clerk.Sdk.ConformanceTests.Synthesis;
 
 /// <summary>
 /// Turns a sampled JSON value into the C# parameter type of a facade method: strings and numbers, extensible enum
-/// structs through their <c>(string)</c> constructor, arrays and <c>IEnumerable&lt;T&gt;</c>, files, and models read
+/// structs through their <c>(string)</c> constructor, arrays and <c>IEnumerable&lt;T&gt;</c>, files (each API's
+/// <c>FileParameter</c>), and models read
 /// from their wire names with Newtonsoft (as the SDK reads them).
 /// </summary>
 internal static class ClrValues
@@ -25,7 +25,11 @@ internal static class ClrValues
     public static object? From(JToken token, Type type)
     {
         var target = Nullable.GetUnderlyingType(type) ?? type;
-        if (target == typeof(FileParameter)) return new FileParameter(new MemoryStream(Png), "logo.png", "image/png");
+        // Each generated API has its own FileParameter (Clerk.BackendApi, Clerk.FrontendApi): (Stream, fileName, contentType).
+        if (target.Name == "FileParameter" && target.Namespace is "Clerk.BackendApi" or "Clerk.FrontendApi")
+        {
+            return Activator.CreateInstance(target, new MemoryStream(Png), "logo.png", "image/png");
+        }
         if (target == typeof(string)) return token.Type == JTokenType.String ? (string?)token : token.ToString(Formatting.None);
         if (target == typeof(object)) return token is JValue scalar ? scalar.Value : token;
         if (ElementType(target) is { } element)

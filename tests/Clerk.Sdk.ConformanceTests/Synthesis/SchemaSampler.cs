@@ -116,10 +116,11 @@ internal sealed class SchemaSampler(ApiSpec spec, Variant variant)
         var minLength = (int?)schema["minLength"] ?? 0;
         var maxLength = (int?)schema["maxLength"] ?? int.MaxValue;
         if ((string?)schema["pattern"] is { } pattern) return RegexSampler.Sample(pattern, minLength);
-        var text = (string?)schema["format"] switch
+        // The SDK's document moves a URL format to x-clerk-format (it types URLs as strings, not System.Uri).
+        var text = ((string?)schema["format"] ?? (string?)schema["x-clerk-format"]) switch
         {
             "email" => "conformance@example.com",
-            "uri" or "url" => "https://example.com/conformance",
+            "uri" or "url" or "uri-reference" or "iri" => "https://example.com/conformance",
             "date-time" => "2025-01-02T03:04:05Z",
             "date" => "2025-01-02",
             "uuid" => "3f2504e0-4f89-41d3-9a0c-0305e82c3301",

@@ -3,7 +3,6 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
-using Clerk.BackendApi;
 using Newtonsoft.Json.Linq;
 
 namespace Clerk.Sdk.ConformanceTests.Synthesis;
@@ -31,7 +30,7 @@ internal static class UnmodeledFields
             return;
         }
         var type = value.GetType();
-        if (type.Namespace != typeof(User).Namespace || value is Metadata) return;
+        if (type.Namespace is not ("Clerk.BackendApi" or "Clerk.FrontendApi") || value is Metadata) return;
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0))
         {
             var child = property.GetValue(value);
