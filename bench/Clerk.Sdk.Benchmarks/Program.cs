@@ -9,7 +9,8 @@ namespace Clerk.Sdk.Benchmarks;
 /// <summary>
 /// Runs the BenchmarkDotNet suites chosen on the command line (<c>--filter '*ApiCall*' --job short</c>), or one of
 /// the custom measurements: <c>--listall [users]</c> (ListAllAsync throughput and peak memory, see
-/// <see cref="ListAllMeasurement"/>) and <c>--payloads</c> (prints the payload sizes and one user).
+/// <see cref="ListAllMeasurement"/>), <c>--allocations [calls]</c> (bytes per call of each API contender, see
+/// <see cref="AllocationCheck"/>) and <c>--payloads</c> (prints the payload sizes and one user).
 /// </summary>
 public static class Program
 {
@@ -21,6 +22,10 @@ public static class Program
             var users = rest is not null && !rest.StartsWith('-') ? long.Parse(rest.Replace("_", "").Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture) : 100_000;
             var passes = args.SkipWhile(a => a != "--passes").Skip(1).Select(int.Parse).FirstOrDefault(3);
             return await ListAllMeasurement.RunAsync(users, passes).ConfigureAwait(false);
+        }
+        if (args.Contains("--allocations"))
+        {
+            return await AllocationCheck.RunAsync(args.SkipWhile(a => a != "--allocations").Skip(1).Where(a => !a.StartsWith('-')).Select(int.Parse).FirstOrDefault(2000)).ConfigureAwait(false);
         }
         if (args.Contains("--payloads"))
         {

@@ -12,4 +12,11 @@ public static class ClerkRequestOptions
 
     /// <summary>How many attempts the retry handler made (written by the pipeline, read by the error mapper).</summary>
     public static readonly HttpRequestOptionsKey<int> Attempts = new("Clerk.Attempts");
+
+    /// <summary>
+    /// How many attempts were made for <paramref name="request"/>: <see cref="Attempts"/>, or 1 when it is not set
+    /// (the retry handler sets it from the second attempt on, so a first attempt allocates no options dictionary).
+    /// </summary>
+    internal static int AttemptsOf(HttpRequestMessage request) =>
+        request.Options.TryGetValue(Attempts, out var attempts) ? attempts : 1;
 }
