@@ -39,8 +39,7 @@ public class ApiCallBenchmarks
     private ClerkClient _clerk = null!;
     private ClerkClient _clerkStringRead = null!;
     private string _userId = null!;
-    private Uri _userUrl = null!;
-    private Uri _listUrl = null!;
+    private string _baseUrl = null!;
     private readonly byte[] _discard = new byte[64 * 1024];
 
     [GlobalSetup]
@@ -51,8 +50,7 @@ public class ApiCallBenchmarks
         _clerk = new ClerkClient(new ClerkClientOptions { SecretKey = SecretKey, BaseUrl = _server.BaseUrl });
         _clerkStringRead = new StringReadingClerkClient(new ClerkClientOptions { SecretKey = SecretKey, BaseUrl = _server.BaseUrl });
         _userId = ClerkPayloads.UserId(0);
-        _userUrl = new Uri($"{_server.BaseUrl}/users/{_userId}");
-        _listUrl = new Uri($"{_server.BaseUrl}/users?limit={ListSize}&offset=0");
+        _baseUrl = _server.BaseUrl;
         Check().GetAwaiter().GetResult();
     }
 
@@ -71,7 +69,7 @@ public class ApiCallBenchmarks
     [BenchmarkCategory("Get user")]
     public async Task<User> Get_RawNewtonsoft()
     {
-        using var response = await Send(_userUrl).ConfigureAwait(false);
+        using var response = await Send(UserUrl(_userId)).ConfigureAwait(false);
         return await ReadNewtonsoft<User>(response).ConfigureAwait(false);
     }
 
@@ -79,7 +77,7 @@ public class ApiCallBenchmarks
     [BenchmarkCategory("Get user")]
     public async Task<StjUser> Get_RawSystemTextJson()
     {
-        using var response = await Send(_userUrl).ConfigureAwait(false);
+        using var response = await Send(UserUrl(_userId)).ConfigureAwait(false);
         return await ReadStj<StjUser>(response).ConfigureAwait(false);
     }
 
@@ -87,7 +85,7 @@ public class ApiCallBenchmarks
     [BenchmarkCategory("Get user")]
     public async Task<long> Get_RawNoJson()
     {
-        using var response = await Send(_userUrl).ConfigureAwait(false);
+        using var response = await Send(UserUrl(_userId)).ConfigureAwait(false);
         return await Drain(response).ConfigureAwait(false);
     }
 
@@ -105,7 +103,7 @@ public class ApiCallBenchmarks
     [BenchmarkCategory("List 500 users")]
     public async Task<int> List_RawNewtonsoft()
     {
-        using var response = await Send(_listUrl).ConfigureAwait(false);
+        using var response = await Send(ListUrl(ListSize, 0)).ConfigureAwait(false);
         return (await ReadNewtonsoft<List<User>>(response).ConfigureAwait(false)).Count;
     }
 
@@ -113,7 +111,7 @@ public class ApiCallBenchmarks
     [BenchmarkCategory("List 500 users")]
     public async Task<int> List_RawSystemTextJson()
     {
-        using var response = await Send(_listUrl).ConfigureAwait(false);
+        using var response = await Send(ListUrl(ListSize, 0)).ConfigureAwait(false);
         return (await ReadStj<List<StjUser>>(response).ConfigureAwait(false)).Count;
     }
 
@@ -121,7 +119,7 @@ public class ApiCallBenchmarks
     [BenchmarkCategory("List 500 users")]
     public async Task<long> List_RawNoJson()
     {
-        using var response = await Send(_listUrl).ConfigureAwait(false);
+        using var response = await Send(ListUrl(ListSize, 0)).ConfigureAwait(false);
         return await Drain(response).ConfigureAwait(false);
     }
 
@@ -135,7 +133,12 @@ public class ApiCallBenchmarks
 
     // ---- the minimal hand-written call ---------------------------------------------------------------------------
 
-    private async Task<HttpResponseMessage> Send(Uri url)
+    // The URL is built per call from the arguments, as a hand-written call would (the SDK builds it per call too).
+    private string UserUrl(string userId) => $"{_baseUrl}/users/{Uri.EscapeDataString(userId)}";
+
+    private string ListUrl(int limit, int offset) => $"{_baseUrl}/users?limit={limit}&offset={offset}";
+
+    private async Task<HttpResponseMessage> Send(string url)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Authorization = Authorization;

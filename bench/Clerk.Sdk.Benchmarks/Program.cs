@@ -9,8 +9,8 @@ namespace Clerk.Sdk.Benchmarks;
 /// <summary>
 /// Runs the BenchmarkDotNet suites chosen on the command line (<c>--filter '*ApiCall*' --job short</c>), or one of
 /// the custom measurements: <c>--listall [users]</c> (ListAllAsync throughput and peak memory, see
-/// <see cref="ListAllMeasurement"/>), <c>--allocations [calls]</c> (bytes per call of each API contender, see
-/// <see cref="AllocationCheck"/>) and <c>--payloads</c> (prints the payload sizes and one user).
+/// <see cref="ListAllMeasurement"/>), <c>--quick [calls]</c> (bytes and interleaved median time per call of each API
+/// contender, see <see cref="QuickCheck"/>) and <c>--payloads</c> (prints the payload sizes and one user).
 /// </summary>
 public static class Program
 {
@@ -23,9 +23,21 @@ public static class Program
             var passes = args.SkipWhile(a => a != "--passes").Skip(1).Select(int.Parse).FirstOrDefault(3);
             return await ListAllMeasurement.RunAsync(users, passes).ConfigureAwait(false);
         }
-        if (args.Contains("--allocations"))
+        if (args.Contains("--exp-headers"))
         {
-            return await AllocationCheck.RunAsync(args.SkipWhile(a => a != "--allocations").Skip(1).Where(a => !a.StartsWith('-')).Select(int.Parse).FirstOrDefault(2000)).ConfigureAwait(false);
+            return Experiments.Headers();
+        }
+        if (args.Contains("--exp-loop"))
+        {
+            return await Experiments.LoopAsync("sdk", 20).ConfigureAwait(false);
+        }
+        if (args.Contains("--exp"))
+        {
+            return await Experiments.RunAsync(200).ConfigureAwait(false);
+        }
+        if (args.Contains("--quick"))
+        {
+            return await QuickCheck.RunAsync(args.SkipWhile(a => a != "--quick").Skip(1).Where(a => !a.StartsWith('-')).Select(int.Parse).FirstOrDefault(3000)).ConfigureAwait(false);
         }
         if (args.Contains("--payloads"))
         {

@@ -31,7 +31,7 @@ internal static class ClerkResponseBuffer
             throw TooLarge(response, maxBytes, $"Content-Length {length}");
         }
         // The largest array the body may need: one byte over the cap proves a body too large.
-        var limit = (int)Math.Min(maxBytes + 1, Array.MaxLength);
+        var limit = (int)Math.Clamp(maxBytes, 0, Array.MaxLength - 1) + 1;
         // With a Content-Length, one more byte than announced lets the end of the body be seen without growing.
         var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(declared is { } known ? known + 1 : InitialUnknownLength, limit));
         var filled = 0;
