@@ -23,18 +23,6 @@ public static class Program
             var passes = args.SkipWhile(a => a != "--passes").Skip(1).Select(int.Parse).FirstOrDefault(3);
             return await ListAllMeasurement.RunAsync(users, passes).ConfigureAwait(false);
         }
-        if (args.Contains("--exp-headers"))
-        {
-            return Experiments.Headers();
-        }
-        if (args.Contains("--exp-loop"))
-        {
-            return await Experiments.LoopAsync("sdk", 20).ConfigureAwait(false);
-        }
-        if (args.Contains("--exp"))
-        {
-            return await Experiments.RunAsync(200).ConfigureAwait(false);
-        }
         if (args.Contains("--quick"))
         {
             return await QuickCheck.RunAsync(args.SkipWhile(a => a != "--quick").Skip(1).Where(a => !a.StartsWith('-')).Select(int.Parse).FirstOrDefault(3000)).ConfigureAwait(false);
