@@ -9,9 +9,9 @@ namespace Clerk.Sdk.Benchmarks;
 /// <summary>
 /// <c>--quick [calls]</c>: a fast cross-check of <see cref="ApiCallBenchmarks"/> without BenchmarkDotNet, for a shared
 /// machine: bytes allocated per call (process-wide, after a warm-up; allocations do not depend on load) and the median
-/// time per call over interleaved rounds (every contender runs a batch in each round, so load that comes and goes
-/// hits all of them alike), each with its ratio to raw HttpClient + Newtonsoft. The reference figures are
-/// BenchmarkDotNet's (bench/README.md).
+/// and mean time per call with the contenders taking turns call by call (so load that comes and goes hits all of them
+/// alike), each with its ratio to raw HttpClient + Newtonsoft. The reference figures are BenchmarkDotNet's
+/// (bench/README.md).
 /// </summary>
 public static class QuickCheck
 {
@@ -43,7 +43,7 @@ public static class QuickCheck
             };
             foreach (var (group, n, rows) in groups)
             {
-                Console.WriteLine($"{group}: {n:N0} calls per contender for allocations; times: median of 15 interleaved rounds of {Math.Max(1, n / 15):N0} calls");
+                Console.WriteLine($"{group}: {n:N0} calls per contender, after a warm-up; bytes allocated per call, and time per call with the contenders taking turns call by call");
                 var allocated = new double[rows.Length];
                 for (var r = 0; r < rows.Length; r++)
                 {
@@ -52,21 +52,24 @@ public static class QuickCheck
                     for (var i = 0; i < n; i++) await rows[r].Call().ConfigureAwait(false);
                     allocated[r] = (GC.GetTotalAllocatedBytes(precise: true) - before) / (double)n;
                 }
-                var samples = rows.Select(_ => new List<double>()).ToArray();
-                var batch = Math.Max(1, n / 15);
-                for (var round = 0; round < 15; round++)
+                // Times: one call of each contender in turn, n rounds, every call timed on its own: load that comes and
+                // goes hits all of them alike (batches of one contender at a time do not compare on a busy machine).
+                var samples = rows.Select(_ => new double[n]).ToArray();
+                for (var round = 0; round < n; round++)
                 {
                     for (var r = 0; r < rows.Length; r++)
                     {
-                        var stopwatch = Stopwatch.StartNew();
-                        for (var i = 0; i < batch; i++) await rows[r].Call().ConfigureAwait(false);
-                        samples[r].Add(stopwatch.Elapsed.TotalMicroseconds / batch);
+                        var start = Stopwatch.GetTimestamp();
+                        await rows[r].Call().ConfigureAwait(false);
+                        samples[r][round] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
                     }
                 }
-                var times = samples.Select(s => s.Order().ElementAt(s.Count / 2)).ToArray();
+                var medians = samples.Select(s => s.Order().ElementAt(s.Length / 2)).ToArray();
+                var means = samples.Select(s => s.Average()).ToArray();
+                Console.WriteLine($"  {"contender",-36} {"median",12} {"ratio",6}  {"mean",12} {"ratio",6}  {"allocated",14} {"ratio",6}");
                 for (var r = 0; r < rows.Length; r++)
                 {
-                    Console.WriteLine($"  {rows[r].Name,-36} {times[r],12:N1} us {times[r] / times[0],6:0.00}x   {allocated[r],14:N0} B {allocated[r] / allocated[0],6:0.000}x");
+                    Console.WriteLine($"  {rows[r].Name,-36} {medians[r],9:N1} us {medians[r] / medians[0],6:0.00}  {means[r],9:N1} us {means[r] / means[0],6:0.00}  {allocated[r],12:N0} B {allocated[r] / allocated[0],6:0.000}");
                 }
             }
             Console.WriteLine($"load average {string.Join(" ", System.IO.File.ReadAllText("/proc/loadavg").Split(' ').Take(3))}");

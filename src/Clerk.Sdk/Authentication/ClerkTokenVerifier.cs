@@ -325,7 +325,7 @@ public sealed class ClerkTokenVerifier
         {
             throw ClaimRules.Fail(ClerkTokenFailureReason.UnsupportedCriticalHeader, "The token's header lists critical extensions (crit); none are supported.", type);
         }
-        if (jwt.Header.TryGetProperty("kid", out var kid) && (kid.ValueKind != JsonValueKind.String || kid.GetString()!.Length is 0 or > JwtToken.MaxKidLength))
+        if (jwt.Header.TryGetProperty("kid"u8, out var kid) && (kid.ValueKind != JsonValueKind.String || kid.GetString()!.Length is 0 or > JwtToken.MaxKidLength))
         {
             throw ClaimRules.Fail(ClerkTokenFailureReason.Malformed, $"The token's kid header is not a string of 1 to {JwtToken.MaxKidLength} characters.", type);
         }
@@ -381,7 +381,7 @@ public sealed class ClerkTokenVerifier
         {
             return;
         }
-        var azp = JsonClaims.GetString(payload, "azp");
+        var azp = JsonClaims.GetString(payload, "azp"u8);
         if (string.IsNullOrEmpty(azp) || Array.IndexOf(_authorizedParties, azp) < 0)
         {
             throw ClaimRules.Fail(ClerkTokenFailureReason.UnauthorizedParty, "The token's azp (authorized party) is absent or not one of ClerkTokenVerifierOptions.AuthorizedParties.", ClerkTokenType.SessionToken);
@@ -390,7 +390,7 @@ public sealed class ClerkTokenVerifier
 
     private void CheckIssuer(JsonElement payload)
     {
-        var iss = JsonClaims.GetString(payload, "iss");
+        var iss = JsonClaims.GetString(payload, "iss"u8);
         if (iss is null || !Uri.TryCreate(iss, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps)
         {
             throw ClaimRules.Fail(ClerkTokenFailureReason.InvalidIssuer, "The token's iss is missing or not an https URL.", ClerkTokenType.SessionToken);
@@ -403,7 +403,7 @@ public sealed class ClerkTokenVerifier
 
     private void CheckSessionStatus(JsonElement payload)
     {
-        if (!payload.TryGetProperty("sts", out var sts) || sts.ValueKind == JsonValueKind.Null)
+        if (!payload.TryGetProperty("sts"u8, out var sts) || sts.ValueKind == JsonValueKind.Null)
         {
             return;
         }

@@ -27,12 +27,12 @@ internal sealed class JwtToken
         _payloadStart = payloadStart;
         _payloadLength = payloadLength;
         Header = header;
-        Algorithm = JsonClaims.GetString(header, "alg") ?? string.Empty;
-        KeyId = JsonClaims.GetString(header, "kid");
-        Type = JsonClaims.GetString(header, "typ");
-        HasType = header.TryGetProperty("typ", out _);
-        HasCritical = header.TryGetProperty("crit", out _);
-        HasCategory = header.TryGetProperty("cat", out var cat);
+        Algorithm = JsonClaims.GetString(header, "alg"u8) ?? string.Empty;
+        KeyId = JsonClaims.GetString(header, "kid"u8);
+        Type = JsonClaims.GetString(header, "typ"u8);
+        HasType = header.TryGetProperty("typ"u8, out _);
+        HasCritical = header.TryGetProperty("crit"u8, out _);
+        HasCategory = header.TryGetProperty("cat"u8, out var cat);
         Category = cat.ValueKind == JsonValueKind.String ? cat.GetString() : null;
     }
 
@@ -115,8 +115,8 @@ internal sealed class JwtToken
         JsonElement root;
         try
         {
-            using var document = JsonDocument.Parse(utf8, options);
-            root = document.RootElement.Clone();
+            // One document of its own (no pooled buffers to give back, no clone): the element outlives this method.
+            root = JsonElement.Parse(utf8, options);
         }
         catch (JsonException)
         {
