@@ -20,6 +20,7 @@ internal sealed class ClerkBufferedContent : HttpContent
     private byte[]? _buffer;
     private readonly int _length;
     private readonly bool _pooled;
+    private int _handedOut;
 
     /// <summary>Takes ownership of <paramref name="buffer"/> (rented from the shared pool when <paramref name="pooled"/>).</summary>
     public ClerkBufferedContent(byte[] buffer, int length, bool pooled)
@@ -44,11 +45,18 @@ internal sealed class ClerkBufferedContent : HttpContent
     protected override void SerializeToStream(Stream stream, TransportContext? context, CancellationToken cancellationToken) =>
         stream.Write(Buffer(), 0, _length);
 
-    protected override Task<Stream> CreateContentReadStreamAsync() => Task.FromResult(OpenRead());
+    protected override Task<Stream> CreateContentReadStreamAsync() => Task.FromResult(HandOut());
 
-    protected override Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken) => Task.FromResult(OpenRead());
+    protected override Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken) => Task.FromResult(HandOut());
 
-    protected override Stream CreateContentReadStream(CancellationToken cancellationToken) => OpenRead();
+    protected override Stream CreateContentReadStream(CancellationToken cancellationToken) => HandOut();
+
+    /// <summary>A stream for code outside the SDK's reader: it may outlive the response, so the array is not pooled again.</summary>
+    private Stream HandOut()
+    {
+        Volatile.Write(ref _handedOut, 1);
+        return OpenRead();
+    }
 
     protected override bool TryComputeLength(out long length)
     {
@@ -61,7 +69,7 @@ internal sealed class ClerkBufferedContent : HttpContent
         if (disposing)
         {
             var buffer = Interlocked.Exchange(ref _buffer, null);
-            if (buffer is not null && _pooled)
+            if (buffer is not null && _pooled && Volatile.Read(ref _handedOut) == 0)
             {
                 ArrayPool<byte>.Shared.Return(buffer);
             }

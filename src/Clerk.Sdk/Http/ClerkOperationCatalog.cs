@@ -50,11 +50,12 @@ internal sealed class ClerkOperationCatalog
 
     private static bool Matches(string[] templateSegments, ReadOnlySpan<char> path)
     {
-        var i = 0;
-        foreach (var range in path.Split('/'))
+        foreach (var template in templateSegments)
         {
-            var template = templateSegments[i++];
-            if (!template.StartsWith('{') && !path[range].SequenceEqual(template)) return false;
+            var end = path.IndexOf('/');
+            var segment = end < 0 ? path : path[..end];
+            if (!template.StartsWith('{') && !segment.SequenceEqual(template)) return false;
+            path = end < 0 ? ReadOnlySpan<char>.Empty : path[(end + 1)..];
         }
         return true;
     }
