@@ -57,6 +57,12 @@ internal sealed class JwtToken
     /// <summary>The compact token (kept only for the signature check; never printed).</summary>
     public string Compact => _token;
 
+    /// <summary>The signing input: <c>header.payload</c>, as characters of the compact token (ASCII by construction).</summary>
+    public ReadOnlySpan<char> SigningInput => _token.AsSpan(0, _payloadStart + _payloadLength);
+
+    /// <summary>The signature segment (base64url, already checked canonical).</summary>
+    public ReadOnlySpan<char> SignatureSegment => _token.AsSpan(_payloadStart + _payloadLength + 1);
+
     /// <summary>Splits and reads the header; throws <see cref="ClerkTokenException"/> (Malformed, TokenTooLarge, UnsupportedAlgorithm).</summary>
     public static JwtToken Read(string? token, int maxLength, ClerkTokenType tokenType)
     {
