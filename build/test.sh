@@ -38,6 +38,19 @@ if [ -f "$summary" ]; then
 fi
 [ -f "$fake_summary" ] && head -n 1 "$fake_summary"
 
+# Benchmarks smoke (issue #10): proves bench/ builds and every suite starts and finishes with `--job short`; asserts
+# nothing about speed. Its full output goes to artifacts/bench-smoke.log. CLERK_SKIP_BENCH_SMOKE=1 leaves it out.
+if [ "${CLERK_SKIP_BENCH_SMOKE:-0}" != "1" ]; then
+  mkdir -p artifacts
+  bench_start=$SECONDS
+  if bash bench/smoke.sh > artifacts/bench-smoke.log 2>&1; then
+    echo "bench smoke: every suite ran (--job short) in $((SECONDS - bench_start)) s; output in artifacts/bench-smoke.log"
+  else
+    tail -n 30 artifacts/bench-smoke.log
+    echo "bench smoke failed (artifacts/bench-smoke.log)"; status=1
+  fi
+fi
+
 passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 rm -f "$log"

@@ -9,7 +9,7 @@ internal static class ClaimRules
     /// <summary><c>exp</c> required; <c>nbf</c>, <c>iat</c> optional; all NumericDates compared in milliseconds with the skew, as Clerk's SDK does.</summary>
     public static void CheckLifetime(JsonElement payload, long nowMs, long skewMs, ClerkTokenType tokenType)
     {
-        if (!payload.TryGetProperty("exp", out var exp) || !JsonClaims.TryGetUnixSeconds(exp, out var expSeconds))
+        if (!payload.TryGetProperty("exp"u8, out var exp) || !JsonClaims.TryGetUnixSeconds(exp, out var expSeconds))
         {
             throw Fail(ClerkTokenFailureReason.InvalidClaim, "The token has no numeric 'exp' claim.", tokenType);
         }
@@ -17,7 +17,7 @@ internal static class ClaimRules
         {
             throw Fail(ClerkTokenFailureReason.Expired, $"The token expired at {DateTimeOffset.FromUnixTimeSeconds(expSeconds):O} (clock skew {skewMs} ms).", tokenType);
         }
-        if (payload.TryGetProperty("nbf", out var nbf))
+        if (payload.TryGetProperty("nbf"u8, out var nbf))
         {
             if (!JsonClaims.TryGetUnixSeconds(nbf, out var nbfSeconds))
             {
@@ -28,7 +28,7 @@ internal static class ClaimRules
                 throw Fail(ClerkTokenFailureReason.NotYetValid, $"The token is not valid before {DateTimeOffset.FromUnixTimeSeconds(nbfSeconds):O} (clock skew {skewMs} ms).", tokenType);
             }
         }
-        if (payload.TryGetProperty("iat", out var iat))
+        if (payload.TryGetProperty("iat"u8, out var iat))
         {
             if (!JsonClaims.TryGetUnixSeconds(iat, out var iatSeconds))
             {
@@ -43,7 +43,7 @@ internal static class ClaimRules
 
     public static string RequireSubject(JsonElement payload, ClerkTokenType tokenType)
     {
-        var sub = JsonClaims.GetString(payload, "sub");
+        var sub = JsonClaims.GetString(payload, "sub"u8);
         return string.IsNullOrEmpty(sub) ? throw Fail(ClerkTokenFailureReason.InvalidClaim, "The token has no 'sub' (subject) string.", tokenType) : sub;
     }
 

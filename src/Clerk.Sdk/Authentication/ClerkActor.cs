@@ -8,9 +8,9 @@ public sealed class ClerkActor
     internal ClerkActor(JsonElement claim)
     {
         Claim = claim;
-        Subject = JsonClaims.GetString(claim, "sub");
-        Issuer = JsonClaims.GetString(claim, "iss");
-        SessionId = JsonClaims.GetString(claim, "sid");
+        Subject = JsonClaims.GetString(claim, "sub"u8);
+        Issuer = JsonClaims.GetString(claim, "iss"u8);
+        SessionId = JsonClaims.GetString(claim, "sid"u8);
     }
 
     /// <summary>The id of the acting user (<c>act.sub</c>), e.g. an admin impersonating <see cref="ClerkSessionClaims.UserId"/>.</summary>

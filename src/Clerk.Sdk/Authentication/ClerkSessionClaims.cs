@@ -13,20 +13,20 @@ public sealed class ClerkSessionClaims
     internal ClerkSessionClaims(JsonElement claims, OrganizationClaims organization)
     {
         Claims = claims;
-        UserId = JsonClaims.GetString(claims, "sub") ?? string.Empty;
-        SessionId = JsonClaims.GetString(claims, "sid");
-        SessionStatus = JsonClaims.GetString(claims, "sts");
-        AuthorizedParty = JsonClaims.GetString(claims, "azp");
-        Issuer = JsonClaims.GetString(claims, "iss");
-        Expiration = JsonClaims.GetTime(claims, "exp") ?? DateTimeOffset.MinValue;
-        IssuedAt = JsonClaims.GetTime(claims, "iat");
-        NotBefore = JsonClaims.GetTime(claims, "nbf");
-        Version = claims.TryGetProperty("v", out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var version) ? version : 1;
-        if (claims.TryGetProperty("act", out var act) && act.ValueKind == JsonValueKind.Object)
+        UserId = JsonClaims.GetString(claims, "sub"u8) ?? string.Empty;
+        SessionId = JsonClaims.GetString(claims, "sid"u8);
+        SessionStatus = JsonClaims.GetString(claims, "sts"u8);
+        AuthorizedParty = JsonClaims.GetString(claims, "azp"u8);
+        Issuer = JsonClaims.GetString(claims, "iss"u8);
+        Expiration = JsonClaims.GetTime(claims, "exp"u8) ?? DateTimeOffset.MinValue;
+        IssuedAt = JsonClaims.GetTime(claims, "iat"u8);
+        NotBefore = JsonClaims.GetTime(claims, "nbf"u8);
+        Version = claims.TryGetProperty("v"u8, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var version) ? version : 1;
+        if (claims.TryGetProperty("act"u8, out var act) && act.ValueKind == JsonValueKind.Object)
         {
             Actor = new ClerkActor(act);
         }
-        if (claims.TryGetProperty("fva", out var fva) && fva.ValueKind == JsonValueKind.Array && fva.GetArrayLength() == 2
+        if (claims.TryGetProperty("fva"u8, out var fva) && fva.ValueKind == JsonValueKind.Array && fva.GetArrayLength() == 2
             && fva[0].TryGetInt64(out var first) && fva[1].TryGetInt64(out var second))
         {
             FactorVerificationAge = new ClerkFactorVerificationAge(first, second);
@@ -35,8 +35,8 @@ public sealed class ClerkSessionClaims
         OrganizationSlug = organization.Slug;
         OrganizationRole = organization.Role;
         OrganizationPermissions = organization.Permissions;
-        Features = JsonClaims.GetString(claims, "fea");
-        Plans = JsonClaims.GetString(claims, "pla");
+        Features = JsonClaims.GetString(claims, "fea"u8);
+        Plans = JsonClaims.GetString(claims, "pla"u8);
     }
 
     /// <summary>The user id (<c>sub</c>), e.g. <c>user_2x...</c>.</summary>

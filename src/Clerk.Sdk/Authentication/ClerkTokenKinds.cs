@@ -52,7 +52,7 @@ internal static class ClerkTokenKinds
     /// <summary>An M2M JWT has a <c>sub</c> starting with <c>mch_</c>; an OAuth JWT has <c>typ</c> <c>at+jwt</c>; anything else is a session token.</summary>
     public static ClerkTokenType KindOf(JwtToken jwt)
     {
-        if (jwt.PeekPayload() is { } payload && JsonClaims.GetString(payload, "sub") is { } sub && sub.StartsWith(MachineSubjectPrefix, StringComparison.Ordinal))
+        if (jwt.PeekPayload() is { } payload && JsonClaims.GetString(payload, "sub"u8) is { } sub && sub.StartsWith(MachineSubjectPrefix, StringComparison.Ordinal))
         {
             return ClerkTokenType.M2MToken;
         }

@@ -5,7 +5,6 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Clerk.Authentication;
@@ -22,7 +21,6 @@ namespace Clerk.Authentication;
 public sealed class ClerkTokenVerifier
 {
     private static readonly HashSet<string> AsymmetricAlgorithms = new(StringComparer.Ordinal) { "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512" };
-    private static readonly JsonWebTokenHandler Handler = new();
 
     private readonly ClerkClient? _clerk;
     private readonly VerificationKey? _pemKey;
@@ -325,13 +323,13 @@ public sealed class ClerkTokenVerifier
         {
             throw ClaimRules.Fail(ClerkTokenFailureReason.UnsupportedCriticalHeader, "The token's header lists critical extensions (crit); none are supported.", type);
         }
-        if (jwt.Header.TryGetProperty("kid", out var kid) && (kid.ValueKind != JsonValueKind.String || kid.GetString()!.Length is 0 or > JwtToken.MaxKidLength))
+        if (jwt.Header.TryGetProperty("kid"u8, out var kid) && (kid.ValueKind != JsonValueKind.String || kid.GetString()!.Length is 0 or > JwtToken.MaxKidLength))
         {
             throw ClaimRules.Fail(ClerkTokenFailureReason.Malformed, $"The token's kid header is not a string of 1 to {JwtToken.MaxKidLength} characters.", type);
         }
     }
 
-    /// <summary>Resolves the key and lets Microsoft.IdentityModel check the signature with exactly the header's algorithm; then decodes the payload.</summary>
+    /// <summary>Resolves the key and lets Microsoft.IdentityModel's signature provider check the signature with exactly the header's algorithm; then decodes the payload.</summary>
     private async ValueTask<JsonElement> VerifySignatureAsync(JwtToken jwt, ClerkTokenType type, CancellationToken cancellationToken)
     {
         VerificationKey key;
@@ -362,15 +360,18 @@ public sealed class ClerkTokenVerifier
         {
             throw ClaimRules.Fail(ClerkTokenFailureReason.InvalidSignature, "The token has an empty signature.", type);
         }
-        var result = await Handler.ValidateTokenAsync(jwt.Compact, key.ParametersFor(jwt.Algorithm)).ConfigureAwait(false);
-        if (!result.IsValid)
+        bool valid;
+        try
         {
-            throw result.Exception switch
-            {
-                SecurityTokenInvalidAlgorithmException => ClaimRules.Fail(ClerkTokenFailureReason.UnsupportedAlgorithm, "The token's algorithm is not accepted.", type),
-                SecurityTokenMalformedException or ArgumentException => ClaimRules.Fail(ClerkTokenFailureReason.Malformed, "The token could not be read as a JWS.", type),
-                _ => ClaimRules.Fail(ClerkTokenFailureReason.InvalidSignature, "The token's signature does not verify with the instance's key.", type),
-            };
+            valid = key.Verify(jwt.Algorithm, jwt.SigningInput, jwt.SignatureSegment);
+        }
+        catch (Exception ex) when (ex is NotSupportedException or ArgumentException or SecurityTokenException or System.Security.Cryptography.CryptographicException)
+        {
+            throw ClaimRules.Fail(ClerkTokenFailureReason.UnsupportedAlgorithm, "The instance's key cannot verify the token's algorithm.", type);
+        }
+        if (!valid)
+        {
+            throw ClaimRules.Fail(ClerkTokenFailureReason.InvalidSignature, "The token's signature does not verify with the instance's key.", type);
         }
         return jwt.ReadPayload(type);
     }
@@ -381,7 +382,11 @@ public sealed class ClerkTokenVerifier
         {
             return;
         }
-        var azp = JsonClaims.GetString(payload, "azp");
+        if (payload.TryGetProperty("azp"u8, out var party) && party.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+        {
+            throw ClaimRules.Fail(ClerkTokenFailureReason.InvalidClaim, "The token's azp (authorized party) is not a string.", ClerkTokenType.SessionToken);
+        }
+        var azp = JsonClaims.GetString(payload, "azp"u8);
         if (string.IsNullOrEmpty(azp) || Array.IndexOf(_authorizedParties, azp) < 0)
         {
             throw ClaimRules.Fail(ClerkTokenFailureReason.UnauthorizedParty, "The token's azp (authorized party) is absent or not one of ClerkTokenVerifierOptions.AuthorizedParties.", ClerkTokenType.SessionToken);
@@ -390,7 +395,7 @@ public sealed class ClerkTokenVerifier
 
     private void CheckIssuer(JsonElement payload)
     {
-        var iss = JsonClaims.GetString(payload, "iss");
+        var iss = JsonClaims.GetString(payload, "iss"u8);
         if (iss is null || !Uri.TryCreate(iss, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps)
         {
             throw ClaimRules.Fail(ClerkTokenFailureReason.InvalidIssuer, "The token's iss is missing or not an https URL.", ClerkTokenType.SessionToken);
@@ -403,7 +408,7 @@ public sealed class ClerkTokenVerifier
 
     private void CheckSessionStatus(JsonElement payload)
     {
-        if (!payload.TryGetProperty("sts", out var sts) || sts.ValueKind == JsonValueKind.Null)
+        if (!payload.TryGetProperty("sts"u8, out var sts) || sts.ValueKind == JsonValueKind.Null)
         {
             return;
         }

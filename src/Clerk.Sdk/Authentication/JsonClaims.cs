@@ -12,9 +12,17 @@ internal static class JsonClaims
     public static string? GetString(JsonElement obj, string name) =>
         obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
+    /// <summary><see cref="GetString(JsonElement, string)"/> with a UTF-8 name (<c>"sub"u8</c>): no transcoding per lookup.</summary>
+    public static string? GetString(JsonElement obj, ReadOnlySpan<byte> utf8Name) =>
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(utf8Name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
     /// <summary>Reads a NumericDate (seconds, fractions truncated like JavaScript's <c>Date.setUTCSeconds</c>).</summary>
     public static DateTimeOffset? GetTime(JsonElement obj, string name) =>
         obj.TryGetProperty(name, out var value) && TryGetUnixSeconds(value, out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
+
+    /// <summary><see cref="GetTime(JsonElement, string)"/> with a UTF-8 name.</summary>
+    public static DateTimeOffset? GetTime(JsonElement obj, ReadOnlySpan<byte> utf8Name) =>
+        obj.TryGetProperty(utf8Name, out var value) && TryGetUnixSeconds(value, out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
 
     public static bool TryGetUnixSeconds(JsonElement value, out long seconds)
     {
@@ -40,5 +48,12 @@ internal static class JsonClaims
     {
         value = default;
         return obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out value) && IsTruthy(value);
+    }
+
+    /// <summary><see cref="IsTruthyProperty(JsonElement, string, out JsonElement)"/> with a UTF-8 name.</summary>
+    public static bool IsTruthyProperty(JsonElement obj, ReadOnlySpan<byte> utf8Name, out JsonElement value)
+    {
+        value = default;
+        return obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(utf8Name, out value) && IsTruthy(value);
     }
 }

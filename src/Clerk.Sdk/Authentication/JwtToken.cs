@@ -27,12 +27,12 @@ internal sealed class JwtToken
         _payloadStart = payloadStart;
         _payloadLength = payloadLength;
         Header = header;
-        Algorithm = JsonClaims.GetString(header, "alg") ?? string.Empty;
-        KeyId = JsonClaims.GetString(header, "kid");
-        Type = JsonClaims.GetString(header, "typ");
-        HasType = header.TryGetProperty("typ", out _);
-        HasCritical = header.TryGetProperty("crit", out _);
-        HasCategory = header.TryGetProperty("cat", out var cat);
+        Algorithm = JsonClaims.GetString(header, "alg"u8) ?? string.Empty;
+        KeyId = JsonClaims.GetString(header, "kid"u8);
+        Type = JsonClaims.GetString(header, "typ"u8);
+        HasType = header.TryGetProperty("typ"u8, out _);
+        HasCritical = header.TryGetProperty("crit"u8, out _);
+        HasCategory = header.TryGetProperty("cat"u8, out var cat);
         Category = cat.ValueKind == JsonValueKind.String ? cat.GetString() : null;
     }
 
@@ -56,6 +56,12 @@ internal sealed class JwtToken
 
     /// <summary>The compact token (kept only for the signature check; never printed).</summary>
     public string Compact => _token;
+
+    /// <summary>The signing input: <c>header.payload</c>, as characters of the compact token (ASCII by construction).</summary>
+    public ReadOnlySpan<char> SigningInput => _token.AsSpan(0, _payloadStart + _payloadLength);
+
+    /// <summary>The signature segment (base64url, already checked canonical).</summary>
+    public ReadOnlySpan<char> SignatureSegment => _token.AsSpan(_payloadStart + _payloadLength + 1);
 
     /// <summary>Splits and reads the header; throws <see cref="ClerkTokenException"/> (Malformed, TokenTooLarge, UnsupportedAlgorithm).</summary>
     public static JwtToken Read(string? token, int maxLength, ClerkTokenType tokenType)
@@ -115,8 +121,8 @@ internal sealed class JwtToken
         JsonElement root;
         try
         {
-            using var document = JsonDocument.Parse(utf8, options);
-            root = document.RootElement.Clone();
+            // One document of its own (no pooled buffers to give back, no clone): the element outlives this method.
+            root = JsonElement.Parse(utf8, options);
         }
         catch (JsonException)
         {

@@ -13,21 +13,21 @@ internal static class MachineTokenResults
     private static readonly HashSet<string> M2MReservedClaims = new(StringComparer.Ordinal) { "iss", "sub", "exp", "nbf", "iat", "jti" };
 
     /// <summary>An M2M JWT: id <c>jti</c>, subject <c>mch_...</c>, scopes from <c>scopes</c> (space-separated) or <c>aud</c>, other claims as custom claims.</summary>
-    public static ClerkMachineAuth FromM2MJwt(JsonElement payload, string subject) => new(ClerkTokenType.M2MToken, JsonClaims.GetString(payload, "jti") ?? string.Empty, subject)
+    public static ClerkMachineAuth FromM2MJwt(JsonElement payload, string subject) => new(ClerkTokenType.M2MToken, JsonClaims.GetString(payload, "jti"u8) ?? string.Empty, subject)
     {
-        Scopes = JsonClaims.GetString(payload, "scopes") is { } scopes ? Split(scopes) : StringList(payload, "aud"),
+        Scopes = JsonClaims.GetString(payload, "scopes"u8) is { } scopes ? Split(scopes) : StringList(payload, "aud"),
         Claims = CustomClaims(payload),
-        Expiration = JsonClaims.GetTime(payload, "exp"),
+        Expiration = JsonClaims.GetTime(payload, "exp"u8),
         VerifiedLocally = true,
     };
 
     /// <summary>An OAuth access token JWT: id <c>jti</c>, <c>client_id</c>, scopes from <c>scp</c> or <c>scope</c>.</summary>
-    public static ClerkMachineAuth FromOAuthJwt(JsonElement payload, string subject) => new(ClerkTokenType.OAuthToken, JsonClaims.GetString(payload, "jti") ?? string.Empty, subject)
+    public static ClerkMachineAuth FromOAuthJwt(JsonElement payload, string subject) => new(ClerkTokenType.OAuthToken, JsonClaims.GetString(payload, "jti"u8) ?? string.Empty, subject)
     {
-        ClientId = JsonClaims.GetString(payload, "client_id"),
-        Scopes = payload.TryGetProperty("scp", out var scp) && scp.ValueKind == JsonValueKind.Array ? StringList(payload, "scp") : Split(JsonClaims.GetString(payload, "scope") ?? string.Empty),
+        ClientId = JsonClaims.GetString(payload, "client_id"u8),
+        Scopes = payload.TryGetProperty("scp"u8, out var scp) && scp.ValueKind == JsonValueKind.Array ? StringList(payload, "scp") : Split(JsonClaims.GetString(payload, "scope"u8) ?? string.Empty),
         Claims = payload,
-        Expiration = JsonClaims.GetTime(payload, "exp"),
+        Expiration = JsonClaims.GetTime(payload, "exp"u8),
         VerifiedLocally = true,
     };
 

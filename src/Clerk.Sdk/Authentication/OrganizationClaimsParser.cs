@@ -21,14 +21,14 @@ internal static class OrganizationClaimsParser
 {
     public static OrganizationClaims Parse(JsonElement claims)
     {
-        var isV2 = claims.TryGetProperty("v", out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var version) && version == 2;
+        var isV2 = claims.TryGetProperty("v"u8, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var version) && version == 2;
         return isV2 ? ParseV2(claims) : ParseV1(claims);
     }
 
     private static OrganizationClaims ParseV1(JsonElement claims)
     {
         var permissions = new List<string>();
-        if (claims.TryGetProperty("org_permissions", out var list) && list.ValueKind == JsonValueKind.Array)
+        if (claims.TryGetProperty("org_permissions"u8, out var list) && list.ValueKind == JsonValueKind.Array)
         {
             foreach (var item in list.EnumerateArray())
             {
@@ -38,17 +38,17 @@ internal static class OrganizationClaimsParser
                 }
             }
         }
-        return new OrganizationClaims(JsonClaims.GetString(claims, "org_id"), JsonClaims.GetString(claims, "org_slug"), JsonClaims.GetString(claims, "org_role"), permissions);
+        return new OrganizationClaims(JsonClaims.GetString(claims, "org_id"u8), JsonClaims.GetString(claims, "org_slug"u8), JsonClaims.GetString(claims, "org_role"u8), permissions);
     }
 
     private static OrganizationClaims ParseV2(JsonElement claims)
     {
-        if (!JsonClaims.IsTruthyProperty(claims, "o", out var o))
+        if (!JsonClaims.IsTruthyProperty(claims, "o"u8, out var o))
         {
             return OrganizationClaims.None;
         }
         string? role = null;
-        if (JsonClaims.IsTruthyProperty(o, "rol", out var rol))
+        if (JsonClaims.IsTruthyProperty(o, "rol"u8, out var rol))
         {
             role = rol.ValueKind == JsonValueKind.String ? "org:" + rol.GetString() : throw Invalid("o.rol");
         }
@@ -60,7 +60,21 @@ internal static class OrganizationClaimsParser
         {
             for (var featureIndex = 0; featureIndex < orgFeatures.Count && featureIndex < bitmaps.Length; featureIndex++)
             {
-                var bits = DecimalToBits(bitmaps[featureIndex].Trim());
+                var bitmap = bitmaps[featureIndex].AsSpan().Trim();
+                if (bitmap.Length <= 19 && !bitmap.ContainsAnyExceptInRange('0', '9') && bitmap.Length > 0)
+                {
+                    // The usual case, a bitmap of up to 19 digits: plain 64-bit arithmetic.
+                    var small = ulong.Parse(bitmap, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture);
+                    for (var permissionIndex = 0; permissionIndex < names.Length && permissionIndex < 64; permissionIndex++)
+                    {
+                        if (((small >> permissionIndex) & 1) != 0)
+                        {
+                            permissions.Add($"org:{orgFeatures[featureIndex]}:{names[permissionIndex].Trim()}");
+                        }
+                    }
+                    continue;
+                }
+                var bits = DecimalToBits(bitmap.ToString());
                 if (bits.IsZero)
                 {
                     continue;
@@ -74,14 +88,14 @@ internal static class OrganizationClaimsParser
                 }
             }
         }
-        return new OrganizationClaims(JsonClaims.GetString(o, "id"), JsonClaims.GetString(o, "slg"), role, permissions);
+        return new OrganizationClaims(JsonClaims.GetString(o, "id"u8), JsonClaims.GetString(o, "slg"u8), role, permissions);
     }
 
     /// <summary>The organization-scoped features of <c>fea</c>: elements <c>scope:value</c>, scope <c>o</c>, <c>ou</c> or <c>uo</c>.</summary>
     private static List<string> OrganizationFeatures(JsonElement claims)
     {
         var features = new List<string>();
-        if (!JsonClaims.IsTruthyProperty(claims, "fea", out var fea))
+        if (!JsonClaims.IsTruthyProperty(claims, "fea"u8, out var fea))
         {
             return features;
         }

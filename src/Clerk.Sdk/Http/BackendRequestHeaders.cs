@@ -1,31 +1,46 @@
+using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
 
 namespace Clerk.Http;
 
-/// <summary>The headers every Backend API request carries. Holds the secret key: never logged, never in ToString().</summary>
+/// <summary>
+/// The headers every Backend API request carries. Holds the secret key: never logged, never in ToString().
+/// The values are formatted once and added without validation, so a request neither parses nor formats them again.
+/// </summary>
 internal sealed class BackendRequestHeaders : ClerkRequestHeaders
 {
-    private readonly AuthenticationHeaderValue _authorization;
+    private const string AuthorizationHeader = "Authorization";
+    private const string UserAgentHeader = "User-Agent";
+
+    private readonly string _authorization;
     private readonly string _apiVersion;
-    private readonly ProductInfoHeaderValue[] _userAgent;
+    private readonly string _userAgent;
 
     public BackendRequestHeaders(string secretKey, string apiVersion, ProductInfoHeaderValue[] userAgent)
     {
-        _authorization = new AuthenticationHeaderValue("Bearer", secretKey);
+        _authorization = new AuthenticationHeaderValue("Bearer", secretKey).ToString();
         _apiVersion = apiVersion;
-        _userAgent = userAgent;
+        _userAgent = string.Join(" ", userAgent.Select(p => p.ToString()));
     }
 
     public override void Apply(HttpRequestMessage request)
     {
         // The secret key goes to every operation but a public one (the spec declares no security: GET /public/interstitial).
-        if (ClerkRequestOptions.AcceptsCredential(request, "bearer")) request.Headers.Authorization ??= _authorization;
-        request.Headers.Remove(ClerkClientOptions.ApiVersionHeader);
-        request.Headers.TryAddWithoutValidation(ClerkClientOptions.ApiVersionHeader, _apiVersion);
-        if (request.Headers.UserAgent.Count == 0)
+        var headers = request.Headers;
+        var present = headers.NonValidated;
+        if (!present.Contains(AuthorizationHeader) && ClerkRequestOptions.AcceptsCredential(request, "bearer"))
         {
-            foreach (var product in _userAgent) request.Headers.UserAgent.Add(product);
+            headers.TryAddWithoutValidation(AuthorizationHeader, _authorization);
+        }
+        if (present.Contains(ClerkClientOptions.ApiVersionHeader))
+        {
+            headers.Remove(ClerkClientOptions.ApiVersionHeader);
+        }
+        headers.TryAddWithoutValidation(ClerkClientOptions.ApiVersionHeader, _apiVersion);
+        if (!present.Contains(UserAgentHeader))
+        {
+            headers.TryAddWithoutValidation(UserAgentHeader, _userAgent);
         }
     }
 

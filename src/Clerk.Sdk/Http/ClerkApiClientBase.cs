@@ -70,9 +70,9 @@ public abstract class ClerkApiClientBase
 
     /// <summary>
     /// Called by the generated code with the response, before it reads it: throws <see cref="ClerkApiException"/> unless
-    /// it is a success or the redirect of an operation that succeeds with one. That redirect becomes the operation's
-    /// result (a 200 of <see cref="ClerkRedirect"/>, what the generated code reads for it), and a text result that is not
-    /// JSON (an HTML page) becomes a JSON string, so the generated code returns the text instead of failing to parse it.
+    /// it is a success or the redirect of an operation that succeeds with one. That redirect is marked as the 200 the
+    /// generated code reads the result of, a <see cref="ClerkRedirect"/> that <see cref="ClerkResponseReader"/> builds
+    /// from the response (as it returns a text result that is not JSON, an HTML page, as the text).
     /// </summary>
     /// <param name="client">The HTTP client.</param>
     /// <param name="response">The response.</param>
@@ -83,20 +83,16 @@ public abstract class ClerkApiClientBase
         ArgumentNullException.ThrowIfNull(response);
         RequestHeaders?.OnResponse(response);
         var operation = ClerkOperationTraits.Of(response.RequestMessage);
-        // An operation that succeeds with a redirect returns it; other 3xx are errors like any non-2xx.
+        // An operation that succeeds with a redirect returns it (a ClerkRedirect, built by ClerkResponseReader from
+        // the response): the generated code reads a result only for the 200 the spec tool gave the operation.
         if (operation?.Redirect == true && (int)response.StatusCode is >= 200 and < 400)
         {
-            ReplaceContent(response, Newtonsoft.Json.JsonConvert.SerializeObject(ClerkRedirect.From(response)));
+            response.RequestMessage!.Options.Set(ClerkRequestOptions.Redirect, ClerkRedirect.From(response));
             response.StatusCode = System.Net.HttpStatusCode.OK;
             return;
         }
         if (response.IsSuccessStatusCode)
         {
-            if (operation?.ReturnsText == true && response.Content is not null && !ClerkOperationTraits.IsJson(response.Content.Headers.ContentType?.MediaType))
-            {
-                var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                ReplaceContent(response, Newtonsoft.Json.JsonConvert.ToString(text));
-            }
             return;
         }
         var body = response.Content is null ? null : await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
@@ -106,7 +102,7 @@ public abstract class ClerkApiClientBase
         {
             foreach (var header in response.Content.Headers) headers[header.Key] = header.Value.ToList();
         }
-        var attempts = response.RequestMessage?.Options.TryGetValue(ClerkRequestOptions.Attempts, out var made) == true ? made : 1;
+        var attempts = response.RequestMessage is { } sent ? ClerkRequestOptions.AttemptsOf(sent) : 1;
         var reason = string.IsNullOrEmpty(response.ReasonPhrase) ? "Clerk API request failed" : $"Clerk API request failed: {response.ReasonPhrase}";
         var message = $"{reason} ({request(response)})";
         if ((int)response.StatusCode == 429)
@@ -116,12 +112,5 @@ public abstract class ClerkApiClientBase
         throw new ClerkApiException(message, (int)response.StatusCode, body, headers, null, attempts);
 
         static string request(HttpResponseMessage r) => r.RequestMessage is { } m ? $"{m.Method} {m.RequestUri?.AbsolutePath}" : "request";
-    }
-
-    /// <summary>Replaces the body the generated code is about to read (its headers are already copied) by JSON text.</summary>
-    private static void ReplaceContent(HttpResponseMessage response, string json)
-    {
-        response.Content?.Dispose();
-        response.Content = new StringContent(json, Encoding.UTF8, "application/json");
     }
 }

@@ -29,9 +29,54 @@ internal sealed class ClerkDiagnosticsHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        // No listener, no span: then neither the span name nor the description is built (this runs on every call).
+        using var activity = ClerkTelemetry.Source.HasListeners() ? StartActivity(request) : null;
+        using var deadline = _timeout == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(_timeout, _time);
+        // Link only what can be cancelled: the caller's token, the deadline, both, or neither.
+        using var linked = deadline is not null && cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token) : null;
+        var token = linked?.Token ?? deadline?.Token ?? cancellationToken;
+        var start = _time.GetTimestamp();
+        try
+        {
+            var response = await base.SendAsync(request, token).ConfigureAwait(false);
+            if (activity is not null)
+            {
+                activity.SetTag("http.response.status_code", (int)response.StatusCode);
+                activity.SetTag("clerk.retry_count", Attempts(request) - 1);
+            }
+            if (!response.IsSuccessStatusCode)
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                if (_logger.IsEnabled(LogLevel.Warning))
+                {
+                    _logger.LogWarning("Clerk {Operation} failed with {Status} after {Attempts} attempt(s) in {ElapsedMs} ms", _operations.Describe(request), (int)response.StatusCode, Attempts(request), (long)_time.GetElapsedTime(start).TotalMilliseconds);
+                }
+            }
+            return response;
+        }
+        catch (OperationCanceledException ex) when (deadline?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
+        {
+            var attempts = Attempts(request);
+            var operation = _operations.Describe(request);
+            Fail(activity, "timeout", attempts);
+            _logger.LogWarning("Clerk {Operation} timed out after {TimeoutMs} ms ({Attempts} attempt(s))", operation, (long)_timeout.TotalMilliseconds, attempts);
+            throw new ClerkTimeoutException($"{operation} did not complete within the {_timeout.TotalSeconds:0.###} s timeout (ClerkClientOptions.Timeout; {attempts} attempt(s)).", _timeout, attempts, ex);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var attempts = Attempts(request);
+            var operation = _operations.Describe(request);
+            Fail(activity, ex.GetType().Name, attempts);
+            _logger.LogWarning("Clerk {Operation} failed: {Error} after {Attempts} attempt(s)", operation, ex.GetType().Name, attempts);
+            if (ex is ClerkException) throw;
+            throw new ClerkConnectionException($"{operation} failed: {ex.Message}", attempts, ex);
+        }
+    }
+
+    private Activity? StartActivity(HttpRequestMessage request)
+    {
         var match = _operations.Match(request);
-        var operation = _operations.Describe(request);
-        using var activity = ClerkTelemetry.Source.StartActivity(match is { } m ? $"Clerk {m.Resource}.{m.Operation}" : "Clerk request", ActivityKind.Client);
+        var activity = ClerkTelemetry.Source.StartActivity(match is { } m ? $"Clerk {m.Resource}.{m.Operation}" : "Clerk request", ActivityKind.Client);
         if (activity is not null)
         {
             activity.SetTag("http.request.method", request.Method.Method);
@@ -43,41 +88,10 @@ internal sealed class ClerkDiagnosticsHandler : DelegatingHandler
                 activity.SetTag("clerk.operation", found.Operation);
             }
         }
-
-        using var deadline = _timeout == Timeout.InfiniteTimeSpan ? new CancellationTokenSource() : new CancellationTokenSource(_timeout, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        var start = _time.GetTimestamp();
-        try
-        {
-            var response = await base.SendAsync(request, linked.Token).ConfigureAwait(false);
-            var attempts = Attempts(request);
-            activity?.SetTag("http.response.status_code", (int)response.StatusCode);
-            activity?.SetTag("clerk.retry_count", attempts - 1);
-            if (!response.IsSuccessStatusCode)
-            {
-                activity?.SetStatus(ActivityStatusCode.Error, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
-                _logger.LogWarning("Clerk {Operation} failed with {Status} after {Attempts} attempt(s) in {ElapsedMs} ms", operation, (int)response.StatusCode, attempts, (long)_time.GetElapsedTime(start).TotalMilliseconds);
-            }
-            return response;
-        }
-        catch (OperationCanceledException ex) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            var attempts = Attempts(request);
-            Fail(activity, "timeout", attempts);
-            _logger.LogWarning("Clerk {Operation} timed out after {TimeoutMs} ms ({Attempts} attempt(s))", operation, (long)_timeout.TotalMilliseconds, attempts);
-            throw new ClerkTimeoutException($"{operation} did not complete within the {_timeout.TotalSeconds:0.###} s timeout (ClerkClientOptions.Timeout; {attempts} attempt(s)).", _timeout, attempts, ex);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            var attempts = Attempts(request);
-            Fail(activity, ex.GetType().Name, attempts);
-            _logger.LogWarning("Clerk {Operation} failed: {Error} after {Attempts} attempt(s)", operation, ex.GetType().Name, attempts);
-            if (ex is ClerkException) throw;
-            throw new ClerkConnectionException($"{operation} failed: {ex.Message}", attempts, ex);
-        }
+        return activity;
     }
 
-    private static int Attempts(HttpRequestMessage request) => request.Options.TryGetValue(ClerkRequestOptions.Attempts, out var attempts) ? attempts : 1;
+    private static int Attempts(HttpRequestMessage request) => ClerkRequestOptions.AttemptsOf(request);
 
     private static void Fail(Activity? activity, string reason, int attempts)
     {

@@ -7,7 +7,8 @@ namespace Clerk.Http;
 
 /// <summary>
 /// Names a request by its operation and path template (<c>Users.Get GET /users/{user_id}</c>) from the table the spec
-/// tool generates, so logs and traces never carry ids or query values.
+/// tool generates, so logs and traces never carry ids or query values. Matching allocates nothing (it runs on every
+/// call); the description is a string built only when a log line or an exception needs it.
 /// </summary>
 internal sealed class ClerkOperationCatalog
 {
@@ -25,28 +26,45 @@ internal sealed class ClerkOperationCatalog
     }
 
     /// <summary>The matching operation, or null for a request outside the spec.</summary>
-    public (string Resource, string Operation, string Template)? Match(HttpRequestMessage request)
+    public (string Resource, string Operation, string Template)? Match(HttpRequestMessage request) =>
+        Find(request) is { } route ? (route.Resource, route.Operation, route.Template) : null;
+
+    /// <summary>A log-safe description: <c>Users.Get GET /users/{user_id}</c>, or the method and a redacted path.</summary>
+    public string Describe(HttpRequestMessage request) =>
+        Find(request) is { } match ? $"{match.Resource}.{match.Operation} {request.Method.Method} {match.Template}" : $"{request.Method.Method} (path outside the Clerk spec)";
+
+    private Route? Find(HttpRequestMessage request)
     {
-        var path = request.RequestUri?.IsAbsoluteUri == true ? request.RequestUri.AbsolutePath : request.RequestUri?.OriginalString.Split('?')[0] ?? "";
-        if (_basePath.Length > 0 && path.StartsWith(_basePath, StringComparison.Ordinal)) path = path[_basePath.Length..];
-        var segments = path.Trim('/').Split('/');
         if (!_byMethod.TryGetValue(request.Method.Method, out var routes)) return null;
+        var uri = request.RequestUri;
+        var path = uri is null ? ReadOnlySpan<char>.Empty : uri.IsAbsoluteUri ? uri.AbsolutePath.AsSpan() : QueryLess(uri.OriginalString);
+        if (_basePath.Length > 0 && path.StartsWith(_basePath, StringComparison.Ordinal)) path = path[_basePath.Length..];
+        path = path.Trim('/');
+        var segmentCount = path.Count('/') + 1;
         foreach (var route in routes)
         {
-            if (route.Segments.Length != segments.Length) continue;
-            var matches = true;
-            for (var i = 0; i < segments.Length && matches; i++)
-            {
-                matches = route.Segments[i].StartsWith('{') || string.Equals(route.Segments[i], segments[i], StringComparison.Ordinal);
-            }
-            if (matches) return (route.Resource, route.Operation, route.Template);
+            if (route.Segments.Length == segmentCount && Matches(route.Segments, path)) return route;
         }
         return null;
     }
 
-    /// <summary>A log-safe description: <c>Users.Get GET /users/{user_id}</c>, or the method and a redacted path.</summary>
-    public string Describe(HttpRequestMessage request) =>
-        Match(request) is { } match ? $"{match.Resource}.{match.Operation} {request.Method.Method} {match.Template}" : $"{request.Method.Method} (path outside the Clerk spec)";
+    private static bool Matches(string[] templateSegments, ReadOnlySpan<char> path)
+    {
+        foreach (var template in templateSegments)
+        {
+            var end = path.IndexOf('/');
+            var segment = end < 0 ? path : path[..end];
+            if (!template.StartsWith('{') && !segment.SequenceEqual(template)) return false;
+            path = end < 0 ? ReadOnlySpan<char>.Empty : path[(end + 1)..];
+        }
+        return true;
+    }
+
+    private static ReadOnlySpan<char> QueryLess(string url)
+    {
+        var query = url.IndexOf('?', StringComparison.Ordinal);
+        return query < 0 ? url : url.AsSpan(0, query);
+    }
 
     private sealed record Route(string Method, string Template, string Resource, string Operation, string[] Segments);
 }

@@ -18,8 +18,20 @@ namespace Clerk.Http;
 internal sealed record ClerkOperationTraits(string? Credentials, string? RequestMediaType, string? ResultMediaType, bool Redirect)
 {
     /// <summary>Whether the operation accepts a credential kind (<c>bearer</c>, <c>basic</c>); true when its spec does not say.</summary>
-    public bool Accepts(string kind) =>
-        Credentials is null || (" " + Credentials + " ").Contains(" " + kind + " ", StringComparison.Ordinal);
+    public bool Accepts(string kind)
+    {
+        if (Credentials is null) return true;
+        // A space-separated list, searched without allocating (this runs on every request).
+        var rest = Credentials.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            var end = rest.IndexOf(' ');
+            var word = end < 0 ? rest : rest[..end];
+            if (word.SequenceEqual(kind)) return true;
+            rest = end < 0 ? ReadOnlySpan<char>.Empty : rest[(end + 1)..];
+        }
+        return false;
+    }
 
     /// <summary>Whether the form parameters go out as <c>application/x-www-form-urlencoded</c> (NSwag builds every form as multipart).</summary>
     public bool SendsUrlEncodedForm => string.Equals(RequestMediaType, "application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);

@@ -37,7 +37,6 @@ internal sealed class ClerkRetryHandler : DelegatingHandler
     {
         var start = _time.GetTimestamp();
         var idempotent = IsIdempotent(request);
-        var operation = _operations.Describe(request);
         if (request.Content is not null)
         {
             // A retry re-sends the body: buffer it once (generated bodies are strings already).
@@ -49,20 +48,26 @@ internal sealed class ClerkRetryHandler : DelegatingHandler
         }
         for (var attempt = 1; ; attempt++)
         {
-            request.Options.Set(ClerkRequestOptions.Attempts, attempt);
+            if (attempt > 1)
+            {
+                // Read as 1 when absent (ClerkRequestOptions.AttemptsOf): a call that succeeds at once allocates no options.
+                request.Options.Set(ClerkRequestOptions.Attempts, attempt);
+            }
             var attemptStart = _time.GetTimestamp();
             // Timers come from the TimeProvider (CancelAfter would use the system clock).
-            using var tryTimeout = _options.PerTryTimeout == Timeout.InfiniteTimeSpan ? new CancellationTokenSource() : new CancellationTokenSource(_options.PerTryTimeout, _time);
-            using var perTry = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, tryTimeout.Token);
+            using var tryTimeout = _options.PerTryTimeout == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(_options.PerTryTimeout, _time);
+            // Link only what can be cancelled: the call's token, the per-try timeout, both, or neither.
+            using var linked = tryTimeout is not null && cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, tryTimeout.Token) : null;
+            var perTry = linked?.Token ?? tryTimeout?.Token ?? cancellationToken;
             HttpResponseMessage? response = null;
             Exception? failure = null;
             var reachedServer = true;
             try
             {
-                response = await base.SendAsync(request, perTry.Token).ConfigureAwait(false);
+                response = await base.SendAsync(request, perTry).ConfigureAwait(false);
                 // Read the body inside the attempt: a reset mid-body is retried like any network failure, a slow
                 // drip runs into the timeouts, and an oversized body is refused before it fills memory.
-                await ClerkResponseBuffer.LoadAsync(response, _maxResponseBytes, perTry.Token).ConfigureAwait(false);
+                await ClerkResponseBuffer.LoadAsync(response, _maxResponseBytes, perTry).ConfigureAwait(false);
             }
             catch (ClerkException)
             {
@@ -74,7 +79,7 @@ internal sealed class ClerkRetryHandler : DelegatingHandler
                 response?.Dispose();
                 response = null;
                 // Only the per-try timeout can cancel here: the caller's token is not set.
-                failure = new ClerkTimeoutException($"{operation} attempt {attempt} did not complete within {_options.PerTryTimeout.TotalSeconds:0.###} s.", _options.PerTryTimeout, attempt, ex);
+                failure = new ClerkTimeoutException($"{_operations.Describe(request)} attempt {attempt} did not complete within {_options.PerTryTimeout.TotalSeconds:0.###} s.", _options.PerTryTimeout, attempt, ex);
             }
             catch (HttpRequestException ex)
             {
@@ -95,25 +100,28 @@ internal sealed class ClerkRetryHandler : DelegatingHandler
                 failure = new HttpRequestException($"the connection broke while the response arrived (the request reached Clerk): {ex.Message}", ex);
             }
 
-            var elapsed = _time.GetElapsedTime(attemptStart);
-            if (response is not null)
+            if (_logger.IsEnabled(LogLevel.Debug))
             {
-                _logger.LogDebug("Clerk {Operation} -> {Status} (attempt {Attempt}, {ElapsedMs} ms)", operation, (int)response.StatusCode, attempt, (long)elapsed.TotalMilliseconds);
-            }
-            else
-            {
-                _logger.LogDebug("Clerk {Operation} failed: {Error} (attempt {Attempt}, {ElapsedMs} ms)", operation, failure!.GetType().Name, attempt, (long)elapsed.TotalMilliseconds);
+                var elapsed = _time.GetElapsedTime(attemptStart);
+                if (response is not null)
+                {
+                    _logger.LogDebug("Clerk {Operation} -> {Status} (attempt {Attempt}, {ElapsedMs} ms)", _operations.Describe(request), (int)response.StatusCode, attempt, (long)elapsed.TotalMilliseconds);
+                }
+                else
+                {
+                    _logger.LogDebug("Clerk {Operation} failed: {Error} (attempt {Attempt}, {ElapsedMs} ms)", _operations.Describe(request), failure!.GetType().Name, attempt, (long)elapsed.TotalMilliseconds);
+                }
             }
 
             var decision = Decide(request, response, failure, reachedServer, idempotent, attempt);
             if (decision is not { } delay || !WithinBudget(start, delay))
             {
                 if (response is not null) return response;
-                throw failure is ClerkTimeoutException ? failure : Wrap(failure!, operation, attempt);
+                throw failure is ClerkTimeoutException ? failure : Wrap(failure!, _operations.Describe(request), attempt);
             }
 
             _logger.LogInformation("Clerk {Operation}: retrying after {Reason} in {DelayMs} ms (attempt {Attempt} of {MaxAttempts})",
-                operation, response is null ? failure!.GetType().Name : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), (long)delay.TotalMilliseconds, attempt + 1, _options.MaxRetries + 1);
+                _operations.Describe(request), response is null ? failure!.GetType().Name : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), (long)delay.TotalMilliseconds, attempt + 1, _options.MaxRetries + 1);
             response?.Dispose();
             await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
         }
@@ -148,9 +156,9 @@ internal sealed class ClerkRetryHandler : DelegatingHandler
     private bool IsIdempotent(HttpRequestMessage request)
     {
         if (_options.RetryNonIdempotentRequests) return true;
-        if (request.Options.TryGetValue(ClerkRequestOptions.AllowRetryOfNonIdempotentRequest, out var allowed) && allowed) return true;
         var method = request.Method;
-        return method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options || method == HttpMethod.Put || method == HttpMethod.Delete;
+        if (method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options || method == HttpMethod.Put || method == HttpMethod.Delete) return true;
+        return request.Options.TryGetValue(ClerkRequestOptions.AllowRetryOfNonIdempotentRequest, out var allowed) && allowed;
     }
 
     private TimeSpan Backoff(int attempt)
