@@ -16,6 +16,7 @@ internal sealed class ClerkDiagnosticsHandler : DelegatingHandler
 {
     private readonly TimeSpan _timeout;
     private readonly TimeProvider _time;
+    private readonly ClerkTimeoutSources _deadlines;
     private readonly ILogger _logger;
     private readonly ClerkOperationCatalog _operations;
 
@@ -23,6 +24,7 @@ internal sealed class ClerkDiagnosticsHandler : DelegatingHandler
     {
         _timeout = timeout;
         _time = time;
+        _deadlines = new ClerkTimeoutSources(timeout, time);
         _logger = logger;
         _operations = operations;
     }
@@ -31,7 +33,8 @@ internal sealed class ClerkDiagnosticsHandler : DelegatingHandler
     {
         // No listener, no span: then neither the span name nor the description is built (this runs on every call).
         using var activity = ClerkTelemetry.Source.HasListeners() ? StartActivity(request) : null;
-        using var deadline = _timeout == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(_timeout, _time);
+        using var lease = _deadlines.Rent();
+        var deadline = lease.Source;
         // Link only what can be cancelled: the caller's token, the deadline, both, or neither.
         using var linked = deadline is not null && cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token) : null;
         var token = linked?.Token ?? deadline?.Token ?? cancellationToken;

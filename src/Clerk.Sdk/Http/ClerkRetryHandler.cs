@@ -23,6 +23,7 @@ internal sealed class ClerkRetryHandler : DelegatingHandler
     private readonly ILogger _logger;
     private readonly ClerkOperationCatalog _operations;
     private readonly long _maxResponseBytes;
+    private readonly ClerkTimeoutSources _tryTimeouts;
 
     public ClerkRetryHandler(ClerkRetryOptions options, TimeProvider time, ILogger logger, ClerkOperationCatalog operations, long maxResponseBytes)
     {
@@ -31,6 +32,7 @@ internal sealed class ClerkRetryHandler : DelegatingHandler
         _time = time;
         _logger = logger;
         _operations = operations;
+        _tryTimeouts = new ClerkTimeoutSources(options.PerTryTimeout, time);
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -55,7 +57,8 @@ internal sealed class ClerkRetryHandler : DelegatingHandler
             }
             var attemptStart = _time.GetTimestamp();
             // Timers come from the TimeProvider (CancelAfter would use the system clock).
-            using var tryTimeout = _options.PerTryTimeout == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(_options.PerTryTimeout, _time);
+            using var lease = _tryTimeouts.Rent();
+            var tryTimeout = lease.Source;
             // Link only what can be cancelled: the call's token, the per-try timeout, both, or neither.
             using var linked = tryTimeout is not null && cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, tryTimeout.Token) : null;
             var perTry = linked?.Token ?? tryTimeout?.Token ?? cancellationToken;
