@@ -24,12 +24,12 @@ internal sealed class BackendRequestHeaders : ClerkRequestHeaders
         _userAgent = string.Join(" ", userAgent.Select(p => p.ToString()));
     }
 
-    public override void Apply(HttpRequestMessage request)
+    public override void Apply(HttpRequestMessage request, ClerkOperationTraits? operation)
     {
         // The secret key goes to every operation but a public one (the spec declares no security: GET /public/interstitial).
         var headers = request.Headers;
         var present = headers.NonValidated;
-        if (!present.Contains(AuthorizationHeader) && ClerkRequestOptions.AcceptsCredential(request, "bearer"))
+        if (!present.Contains(AuthorizationHeader) && (operation?.Accepts("bearer") ?? true))
         {
             headers.TryAddWithoutValidation(AuthorizationHeader, _authorization);
         }

@@ -49,10 +49,9 @@ public abstract class ClerkApiClientBase
     {
         ArgumentNullException.ThrowIfNull(request);
         var operation = Operations?.Find(request);
-        if (operation is not null) request.Options.Set(ClerkRequestOptions.Operation, operation);
-        RequestHeaders?.Apply(request);
+        RequestHeaders?.Apply(request, operation);
         // Clerk's errors are JSON whatever an operation returns on success (an HTML page): accept both.
-        if (request.Headers.Accept.Count > 0 && !request.Headers.Accept.Any(a => a.MediaType is "application/json" or "*/*"))
+        if (operation?.ReturnsText == true && !request.Headers.Accept.Any(a => a.MediaType is "application/json" or "*/*"))
         {
             request.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json", 0.9));
         }
@@ -81,8 +80,10 @@ public abstract class ClerkApiClientBase
     protected virtual async Task ProcessResponseAsync(HttpClient client, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
-        RequestHeaders?.OnResponse(response);
-        var operation = ClerkOperationTraits.Of(response.RequestMessage);
+        // Found again from the request (as logs do, without allocating; keeping it on the request would cost every call
+        // an options dictionary), and only when needed: a redirect, or headers that read responses (client tokens).
+        var operation = (RequestHeaders?.ReadsResponses == true || (int)response.StatusCode is >= 300 and < 400) && response.RequestMessage is { } sent ? Operations?.Find(sent) : null;
+        RequestHeaders?.OnResponse(response, operation);
         // An operation that succeeds with a redirect returns it (a ClerkRedirect, built by ClerkResponseReader from
         // the response): the generated code reads a result only for the 200 the spec tool gave the operation.
         if (operation?.Redirect == true && (int)response.StatusCode is >= 200 and < 400)
@@ -102,7 +103,7 @@ public abstract class ClerkApiClientBase
         {
             foreach (var header in response.Content.Headers) headers[header.Key] = header.Value.ToList();
         }
-        var attempts = response.RequestMessage is { } sent ? ClerkRequestOptions.AttemptsOf(sent) : 1;
+        var attempts = response.RequestMessage is { } attempted ? ClerkRequestOptions.AttemptsOf(attempted) : 1;
         var reason = string.IsNullOrEmpty(response.ReasonPhrase) ? "Clerk API request failed" : $"Clerk API request failed: {response.ReasonPhrase}";
         var message = $"{reason} ({request(response)})";
         if ((int)response.StatusCode == 429)

@@ -13,7 +13,8 @@ namespace Clerk.Http;
 internal sealed class ClerkOperationCatalog
 {
     private readonly string _basePath;
-    private readonly Dictionary<string, List<Route>> _byMethod;
+    /// <summary>Routes by method, then by segment count (index), literal segments first.</summary>
+    private readonly Dictionary<string, Route[][]> _byMethod;
 
     public ClerkOperationCatalog(Uri baseUrl, IEnumerable<(string Method, string Template, string Resource, string Operation)> rows)
     {
@@ -21,8 +22,7 @@ internal sealed class ClerkOperationCatalog
         _byMethod = rows
             .Select(r => new Route(r.Method, r.Template, r.Resource, r.Operation, r.Template.Trim('/').Split('/')))
             .GroupBy(r => r.Method, StringComparer.Ordinal)
-            // Literal segments win over parameters: /users/count before /users/{user_id}.
-            .ToDictionary(g => g.Key, g => g.OrderBy(r => r.Segments.Count(s => s.StartsWith('{'))).ToList(), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => BySegmentCount(g), StringComparer.Ordinal);
     }
 
     /// <summary>The matching operation, or null for a request outside the spec.</summary>
@@ -35,17 +35,30 @@ internal sealed class ClerkOperationCatalog
 
     private Route? Find(HttpRequestMessage request)
     {
-        if (!_byMethod.TryGetValue(request.Method.Method, out var routes)) return null;
+        if (!_byMethod.TryGetValue(request.Method.Method, out var byCount)) return null;
         var uri = request.RequestUri;
         var path = uri is null ? ReadOnlySpan<char>.Empty : uri.IsAbsoluteUri ? uri.AbsolutePath.AsSpan() : QueryLess(uri.OriginalString);
         if (_basePath.Length > 0 && path.StartsWith(_basePath, StringComparison.Ordinal)) path = path[_basePath.Length..];
         path = path.Trim('/');
         var segmentCount = path.Count('/') + 1;
-        foreach (var route in routes)
+        if (segmentCount >= byCount.Length) return null;
+        foreach (var route in byCount[segmentCount])
         {
-            if (route.Segments.Length == segmentCount && Matches(route.Segments, path)) return route;
+            if (Matches(route.Segments, path)) return route;
         }
         return null;
+    }
+
+    /// <summary>One method's routes indexed by segment count; literal segments win over parameters: /users/count before /users/{user_id}.</summary>
+    private static Route[][] BySegmentCount(IEnumerable<Route> routes)
+    {
+        var list = routes.ToList();
+        var byCount = new Route[list.Max(r => r.Segments.Length) + 1][];
+        for (var count = 0; count < byCount.Length; count++)
+        {
+            byCount[count] = list.Where(r => r.Segments.Length == count).OrderBy(r => r.Segments.Count(s => s.StartsWith('{'))).ToArray();
+        }
+        return byCount;
     }
 
     private static bool Matches(string[] templateSegments, ReadOnlySpan<char> path)

@@ -43,7 +43,4 @@ internal sealed record ClerkOperationTraits(string? Credentials, string? Request
     public static bool IsJson(string? mediaType) =>
         mediaType is not null && (mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The traits of the operation a request was sent for (set by <see cref="ClerkApiClientBase"/>), or null.</summary>
-    public static ClerkOperationTraits? Of(HttpRequestMessage? request) =>
-        request is not null && request.Options.TryGetValue(ClerkRequestOptions.Operation, out var traits) ? traits : null;
 }

@@ -9,10 +9,15 @@ namespace Clerk.Http;
 internal abstract class ClerkRequestHeaders
 {
     /// <summary>Adds the API's headers (and query parameters) to a request about to be sent.</summary>
-    public abstract void Apply(HttpRequestMessage request);
+    /// <param name="request">The request.</param>
+    /// <param name="operation">What the spec says about its operation (the credentials it accepts), or null when unknown.</param>
+    public abstract void Apply(HttpRequestMessage request, ClerkOperationTraits? operation);
+
+    /// <summary>Whether <see cref="OnResponse"/> does anything (else the response hook skips finding the operation).</summary>
+    public virtual bool ReadsResponses => false;
 
     /// <summary>Sees every response before it is mapped (e.g. to pick up a rotated client token).</summary>
-    public virtual void OnResponse(HttpResponseMessage response)
+    public virtual void OnResponse(HttpResponseMessage response, ClerkOperationTraits? operation)
     {
     }
 }

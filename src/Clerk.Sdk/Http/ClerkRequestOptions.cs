@@ -13,14 +13,10 @@ public static class ClerkRequestOptions
     /// <summary>How many attempts the retry handler made (written by the pipeline, read by the error mapper).</summary>
     public static readonly HttpRequestOptionsKey<int> Attempts = new("Clerk.Attempts");
 
-    /// <summary>What the spec says about the request's operation (set by <see cref="ClerkApiClientBase"/> from the operation table).</summary>
-    internal static readonly HttpRequestOptionsKey<ClerkOperationTraits> Operation = new("Clerk.Operation");
 
     /// <summary>The redirect an operation succeeded with, read before its status is marked 200 for the generated code (see <see cref="ClerkApiClientBase"/>).</summary>
     internal static readonly HttpRequestOptionsKey<ClerkRedirect> Redirect = new("Clerk.Redirect");
 
-    /// <summary>Whether the operation of <paramref name="request"/> accepts a credential kind (<c>bearer</c>, <c>basic</c>); true when it does not say.</summary>
-    internal static bool AcceptsCredential(HttpRequestMessage request, string kind) => ClerkOperationTraits.Of(request)?.Accepts(kind) ?? true;
 
     /// <summary>
     /// How many attempts were made for <paramref name="request"/>: <see cref="Attempts"/>, or 1 when it is not set

@@ -17,6 +17,12 @@ namespace Clerk.Http;
 internal static class ClerkResponseReader
 {
     /// <summary>
+    /// One serializer per settings object (each generated client class has one settings object for its lifetime):
+    /// a Json.NET serializer is safe to share for reading, and creating one per call copies every setting.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JsonSerializerSettings, JsonSerializer> Serializers = new();
+
+    /// <summary>
     /// Reads the body of <paramref name="response"/> as <typeparamref name="T"/>: the value (default for no body) and,
     /// when <paramref name="keepText"/>, the text. Throws <see cref="ClerkApiException"/> for a body that is not a
     /// <typeparamref name="T"/> in JSON.
@@ -57,7 +63,7 @@ internal static class ClerkResponseReader
         {
             var stream = buffered?.OpenRead() ?? await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             using var reader = new JsonTextReader(new StreamReader(stream));
-            value = JsonSerializer.Create(settings).Deserialize<T>(reader);
+            value = Serializers.GetValue(settings, static s => JsonSerializer.Create(s)).Deserialize<T>(reader);
         }
         catch (JsonException exception)
         {

@@ -39,14 +39,14 @@ internal sealed class FrontendRequestHeaders : ClerkRequestHeaders
 
     public string? ClientToken => Volatile.Read(ref _clientToken);
 
-    public override void Apply(HttpRequestMessage request)
+    public override void Apply(HttpRequestMessage request, ClerkOperationTraits? operation)
     {
         if (request.Headers.UserAgent.Count == 0)
         {
             foreach (var product in _userAgent) request.Headers.UserAgent.Add(product);
         }
         var query = "__clerk_api_version=" + Uri.EscapeDataString(_apiVersion);
-        if (ClerkRequestOptions.AcceptsCredential(request, "bearer"))
+        if (operation?.Accepts("bearer") ?? true)
         {
             // Native-app authentication (security ProductionNativeApp + ProductionNativeFlag). Without a token yet,
             // _is_native still asks Clerk to return the new client's token in the Authorization response header.
@@ -54,7 +54,7 @@ internal sealed class FrontendRequestHeaders : ClerkRequestHeaders
             if (!string.IsNullOrEmpty(token)) request.Headers.Authorization ??= new AuthenticationHeaderValue("Bearer", token);
             query = "_is_native=true&" + query + (string.IsNullOrEmpty(_sessionId) ? "" : "&_clerk_session_id=" + Uri.EscapeDataString(_sessionId));
         }
-        else if (_oauthClient is not null && ClerkRequestOptions.AcceptsCredential(request, "basic"))
+        else if (_oauthClient is not null && (operation?.Accepts("basic") ?? true))
         {
             // OAuth client authentication (security ClientCredentials): /oauth/token, /oauth/token/revoke.
             request.Headers.Authorization ??= _oauthClient;
@@ -64,11 +64,13 @@ internal sealed class FrontendRequestHeaders : ClerkRequestHeaders
         request.RequestUri = new Uri(text + (text.Contains('?') ? "&" : "?") + query, uri.IsAbsoluteUri ? UriKind.Absolute : UriKind.RelativeOrAbsolute);
     }
 
-    public override void OnResponse(HttpResponseMessage response)
+    public override bool ReadsResponses => true;
+
+    public override void OnResponse(HttpResponseMessage response, ClerkOperationTraits? operation)
     {
         // Only a response to a request that carried native-app credentials rotates the client token (an OAuth endpoint's
         // Authorization header, if any, is not a client token).
-        if (response.RequestMessage is { } request && !ClerkRequestOptions.AcceptsCredential(request, "bearer")) return;
+        if (!(operation?.Accepts("bearer") ?? true)) return;
         if (response.Headers.TryGetValues("Authorization", out var values) && values.FirstOrDefault() is { Length: > 0 } rotated)
         {
             Volatile.Write(ref _clientToken, rotated.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? rotated[7..] : rotated);
