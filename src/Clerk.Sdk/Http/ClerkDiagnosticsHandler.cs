@@ -35,9 +35,10 @@ internal sealed class ClerkDiagnosticsHandler : DelegatingHandler
         using var activity = ClerkTelemetry.Source.HasListeners() ? StartActivity(request) : null;
         using var lease = _deadlines.Rent();
         var deadline = lease.Source;
-        // Link only what can be cancelled: the caller's token, the deadline, both, or neither.
-        using var linked = deadline is not null && cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token) : null;
-        var token = linked?.Token ?? deadline?.Token ?? cancellationToken;
+        // The caller's token cancels the deadline source through one registration (no linked source per call); a
+        // source cancelled that way is not reused (ClerkTimeoutSources).
+        using var link = deadline is not null && cancellationToken.CanBeCanceled ? cancellationToken.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), deadline) : default;
+        var token = deadline?.Token ?? cancellationToken;
         var start = _time.GetTimestamp();
         try
         {

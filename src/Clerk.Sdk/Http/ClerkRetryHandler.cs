@@ -59,9 +59,10 @@ internal sealed class ClerkRetryHandler : DelegatingHandler
             // Timers come from the TimeProvider (CancelAfter would use the system clock).
             using var lease = _tryTimeouts.Rent();
             var tryTimeout = lease.Source;
-            // Link only what can be cancelled: the call's token, the per-try timeout, both, or neither.
-            using var linked = tryTimeout is not null && cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, tryTimeout.Token) : null;
-            var perTry = linked?.Token ?? tryTimeout?.Token ?? cancellationToken;
+            // The call's token cancels the per-try source through one registration (no linked source per attempt);
+            // a source cancelled that way is not reused (ClerkTimeoutSources).
+            using var link = tryTimeout is not null && cancellationToken.CanBeCanceled ? cancellationToken.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), tryTimeout) : default;
+            var perTry = tryTimeout?.Token ?? cancellationToken;
             HttpResponseMessage? response = null;
             Exception? failure = null;
             var reachedServer = true;
