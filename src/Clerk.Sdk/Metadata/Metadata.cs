@@ -11,6 +11,7 @@ namespace Clerk;
 /// One type for every API: the spec tool points every metadata property of the Backend API, webhook and Frontend API
 /// models here (nswag.json excludes the schema from generation).
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Serialization.ClerkJsonBridgeConverterFactory))]
 public sealed class Metadata
 {
     /// <summary>Every key of the metadata with its raw JSON value.</summary>
