@@ -29,6 +29,7 @@ public sealed class SpecNormalizer(JObject document, bool forMock = false)
         var renamed = SchemaRefs.RenameAll(document, (name, schema) => Json.Str(schema, TypeNameExtension) ?? Naming.Pascal(name));
         OperationNaming.Apply(document);
         OperationMarks.Apply(document);
+        var requiredBodies = RequiredBodies.Apply(document);
         var forms = forMock ? 0 : FormParameters.Apply(document);
         var encodings = forMock ? FormEncodings.Apply(document) : 0;
         ParameterNaming.Apply(document);
@@ -51,6 +52,7 @@ public sealed class SpecNormalizer(JObject document, bool forMock = false)
         _notes.Add($"{Schemas.Count} schemas ({lifted} lifted from inline, {variants} numbered variants merged, {renamed} renamed)");
         _notes.Add(forMock ? $"error responses kept for the mock server, {encodings} urlencoded array encodings written out" : $"{stripped} error responses left to the SDK's error mapper");
         _notes.Add($"{widened} integers widened to int64");
+        if (requiredBodies.Count > 0) _notes.Add($"{requiredBodies.Count} request bodies with required properties made required");
         if (urls > 0) _notes.Add($"{urls} URL formats kept as strings");
         if (redirects > 0) _notes.Add($"{redirects} redirect operations returning ClerkRedirect");
         return string.Join(", ", _notes);

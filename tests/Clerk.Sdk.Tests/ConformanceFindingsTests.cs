@@ -33,11 +33,11 @@ public class ConformanceFindingsTests
     [Test]
     public async Task AnOptionalJsonBodyNotGiven_IsLeftOut_NotSentAsNull()
     {
-        _mock.ExpectClerk(HttpMethod.Post, "/clients/verify").WithoutBody().RespondJson("""{"object":"client","id":"client_1"}""");
+        _mock.ExpectClerk(HttpMethod.Post, "/sessions/sess_1/tokens").WithoutBody().RespondJson("""{"object":"token","jwt":"a.b.c"}""");
 
-        var client = await _clerk.Clients.VerifyAsync();
+        var token = await _clerk.Sessions.CreateTokenAsync("sess_1");
 
-        Assert.That(client.Id, Is.EqualTo("client_1"));
+        Assert.That(token.Jwt, Is.EqualTo("a.b.c"));
         _mock.VerifyNoOutstandingExpectation();
     }
 
