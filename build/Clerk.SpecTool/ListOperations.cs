@@ -13,7 +13,7 @@ namespace Clerk.SpecTool;
 /// name, the page form (<c>ListAsync</c> → <c>ClerkPage&lt;T&gt;</c>) and the all-pages form
 /// (<c>ListAllAsync</c> → <c>IAsyncEnumerable&lt;T&gt;</c>).
 /// <para>
-/// Names: <c>List</c> → <c>ListAll</c>, <c>ListX</c> / <c>GetX</c> → <c>ListAllX</c>, anything else <c>M</c> →
+/// Names: the page form <c>GetX</c> → <c>ListX</c> (<see cref="PageName"/>); the all-pages form <c>List</c> → <c>ListAll</c>, <c>ListX</c> / <c>GetX</c> → <c>ListAllX</c>, anything else <c>M</c> →
 /// <c>ListAllM</c>; an overlay can set <see cref="AllNameExtension"/> on the operation to choose the name itself.
 /// A generated name that is already taken on its client fails the build (rename one operation in an overlay).
 /// </para>
@@ -61,7 +61,7 @@ public static class ListOperations
             }
             var separator = operationId.IndexOf('_', StringComparison.Ordinal);
             var resource = operationId[..separator];
-            var name = operationId[(separator + 1)..];
+            var name = PageName(operationId[(separator + 1)..]);
             marker["method"] = name;
             marker["allMethod"] = Json.Str(operation, AllNameExtension) is { Length: > 0 } chosen ? Naming.Pascal(chosen) : AllName(name);
             marker["rawMethod"] = name + RawSuffix;
@@ -79,6 +79,18 @@ public static class ListOperations
             operation["description"] = Json.Str(operation, "description") is { Length: > 0 } description ? description + "\n\n" + note : note;
         }
         return found.Count;
+    }
+
+    /// <summary>
+    /// The page form's name: a list operation reads as one, so Clerk's <c>GetX</c> is <c>ListX</c>
+    /// (<c>Users.GetOrganizationMemberships</c> → <c>Users.ListOrganizationMembershipsAsync</c>, beside
+    /// <c>ListAllOrganizationMembershipsAsync</c>); any other name stays.
+    /// </summary>
+    public static string PageName(string method)
+    {
+        const string verb = "Get";
+        if (method == verb) return "List";
+        return method.StartsWith(verb, StringComparison.Ordinal) && method.Length > verb.Length && char.IsUpper(method[verb.Length]) ? "List" + method[verb.Length..] : method;
     }
 
     /// <summary><c>List</c> → <c>ListAll</c>; <c>ListPending</c> → <c>ListAllPending</c>; <c>GetOrganizationMemberships</c> → <c>ListAllOrganizationMemberships</c>.</summary>

@@ -91,7 +91,7 @@ public class ListOperationsTests
     {
         var spec = Normalize(ListSpec());
         var operation = Operation(spec, "/owners/{owner_id}/things");
-        Assert.That((string?)operation["operationId"], Is.EqualTo("Owners_GetThingsRaw"));
+        Assert.That((string?)operation["operationId"], Is.EqualTo("Owners_ListThingsRaw"));
         var marker = (JObject)operation[ListOperations.Extension]!;
         Assert.Multiple(() =>
         {
@@ -121,6 +121,15 @@ public class ListOperationsTests
     [TestCase("Search", "ListAllSearch")]
     public void AllPagesFormNames_ReadLikeDotNet(string method, string expected) =>
         Assert.That(ListOperations.AllName(method), Is.EqualTo(expected));
+
+    [TestCase("List", "List")]
+    [TestCase("ListPending", "ListPending")]
+    [TestCase("GetOrganizationMemberships", "ListOrganizationMemberships")]
+    [TestCase("Get", "List")]
+    [TestCase("Getaway", "Getaway")]
+    [TestCase("Search", "Search")]
+    public void PageFormNames_ReadAsAList(string method, string expected) =>
+        Assert.That(ListOperations.PageName(method), Is.EqualTo(expected));
 
     [Test]
     public void AnAllPagesFormThatIsAlreadyAnOperation_FailsNamingBoth()
@@ -190,7 +199,8 @@ public class ListOperationsTests
         Assert.That(lists.Select(o => (string?)o.Operation[ListOperations.Extension]!["shape"]).Distinct(), Is.EquivalentTo(new[] { "array", "data" }));
         var ids = lists.Select(o => (string)o.Operation["operationId"]!).ToList();
         Assert.That(ids, Does.Contain("OrganizationDomains_ListForInstanceRaw").And.Contain("OrganizationInvitations_ListForInstanceRaw").And.Contain("M2M_ListTokensRaw"));
-        var oauth = lists.Single(o => (string?)o.Operation["operationId"] == "Users_GetOAuthAccessTokenRaw").Operation;
+        var oauth = lists.Single(o => (string?)o.Operation["operationId"] == "Users_ListOAuthAccessTokensRaw").Operation;
         Assert.That((string?)oauth[ListOperations.Extension]!["allMethod"], Is.EqualTo("ListAllOAuthAccessTokens"));
+        Assert.That(lists.Select(o => (string)o.Operation[ListOperations.Extension]!["method"]!), Has.None.StartWith("Get"), "a page form reads as a list");
     }
 }

@@ -27,7 +27,7 @@ internal static class MembershipEndpoints
         routes.Map("OrganizationMemberships_ListRaw", List);
         routes.Map("OrganizationMemberships_Update", Update);
         routes.Map("OrganizationMemberships_Delete", Delete);
-        routes.Map("Users_GetOrganizationMembershipsRaw", ListOfUser);
+        routes.Map("Users_ListOrganizationMembershipsRaw", ListOfUser);
     }
 
     /// <summary>Adds a member (checks done by the caller).</summary>

@@ -81,7 +81,7 @@ public sealed class ResponseValidationTests
             await clerk.OrganizationMemberships.CreateAsync(org.Id, new CreateOrganizationMembershipRequest { UserId = bob.Id, Role = "org:member" });
             await clerk.OrganizationMemberships.ListAsync(org.Id, role: ["org:member"]);
             await clerk.OrganizationMemberships.UpdateAsync(org.Id, bob.Id, new UpdateOrganizationMembershipRequest { Role = "org:admin" });
-            await clerk.Users.GetOrganizationMembershipsAsync(ada.Id);
+            await clerk.Users.ListOrganizationMembershipsAsync(ada.Id);
             await clerk.OrganizationMemberships.DeleteAsync(org.Id, bob.Id);
 
             var session = await clerk.Sessions.CreateAsync(new CreateSessionRequest { UserId = ada.Id, ActiveOrganizationId = org.Id });

@@ -95,7 +95,7 @@ public class ListPageTests
     {
         _server.ExpectPage("/users/user_1/organization_memberships", "limit=2", PageJson.Data("orgmem", 1, 2, total: 7));
 
-        var page = await _server.Clerk.Users.GetOrganizationMembershipsAsync("user_1", limit: 2);
+        var page = await _server.Clerk.Users.ListOrganizationMembershipsAsync("user_1", limit: 2);
 
         Assert.That(_server.Requests, Is.EqualTo(new[] { "/users/user_1/organization_memberships?limit=2" }));
         Assert.That(page.Select(m => m.Id), Is.EqualTo(PageJson.Ids("orgmem", 1, 2)));
