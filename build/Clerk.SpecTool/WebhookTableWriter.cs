@@ -33,8 +33,22 @@ public static class WebhookTableWriter
         }
         builder.AppendLine("        ];");
         builder.AppendLine("    }");
+        builder.AppendLine();
+        builder.AppendLine("    /// <summary>Every event type of the webhook spec, as Clerk sends it in <c>type</c> (<c>hooks.On&lt;User&gt;(ClerkWebhookEventTypes.UserCreated, ...)</c>).</summary>");
+        builder.AppendLine("    public static class ClerkWebhookEventTypes");
+        builder.AppendLine("    {");
+        foreach (var (name, dataType) in events.OrderBy(e => e.Event, StringComparer.Ordinal))
+        {
+            builder.AppendLine($"        /// <summary><c>{name}</c>; its <c>data</c> is a <see cref=\"{clientNamespace}.{dataType}\"/>.</summary>");
+            builder.AppendLine($"        public const string {ConstantName(name)} = \"{name}\";");
+        }
+        builder.AppendLine("    }");
         builder.AppendLine("}");
         var text = builder.ToString();
         GeneratedFile.WriteIfChanged(output, text);
     }
+
+    /// <summary>The constant for an event type: <c>organizationMembership.created</c> → <c>OrganizationMembershipCreated</c>.</summary>
+    public static string ConstantName(string eventType) =>
+        string.Concat(eventType.Split('.', '_', '-').Where(part => part.Length > 0).Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
 }

@@ -67,7 +67,7 @@ app.MapGet("/admin", () => "Hello, admin.").RequireAuthorization(policy => polic
 // Verified (Svix signature, timestamp) and typed; a bad signature gets 400 and no handler runs.
 app.MapClerkWebhooks("/webhooks/clerk", hooks =>
 {
-    hooks.On<DeletedObject>("user.deleted", (evt, http, cancellationToken) =>
+    hooks.On<DeletedObject>(ClerkWebhookEventTypes.UserDeleted, (evt, http, cancellationToken) =>
     {
         http.RequestServices.GetRequiredService<ILogger<UserMirror>>().LogInformation("User {UserId} was deleted", evt.Data?.Id);
         return Task.CompletedTask;

@@ -10,8 +10,8 @@ namespace Clerk.AspNetCore;
 /// <summary>
 /// The settings and handlers of a Clerk webhook endpoint (<c>app.MapClerkWebhooks("/webhooks/clerk", hooks => ...)</c>):
 /// <code>
-/// hooks.On&lt;User&gt;("user.created", async (evt, ct) => await users.InsertAsync(evt.Data!.Id, ct));
-/// hooks.On&lt;DeletedObject&gt;("user.deleted", async (evt, http, ct) => await http.RequestServices.GetRequiredService&lt;Db&gt;()...);
+/// hooks.On&lt;User&gt;(ClerkWebhookEventTypes.UserCreated, async (evt, ct) => await users.InsertAsync(evt.Data!.Id, ct));
+/// hooks.On&lt;DeletedObject&gt;(ClerkWebhookEventTypes.UserDeleted, async (evt, http, ct) => await http.RequestServices.GetRequiredService&lt;Db&gt;()...);
 /// hooks.OnAny((evt, http, ct) => { logger.LogInformation("{Type}", evt.Type); return Task.CompletedTask; });
 /// </code>
 /// For each verified event, in this order: the <see cref="On{TData}(string, Func{ClerkWebhookEvent{TData}, CancellationToken, Task})"/>

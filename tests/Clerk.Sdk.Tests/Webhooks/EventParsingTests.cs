@@ -28,6 +28,21 @@ public class EventParsingTests
         }
     }
 
+    [Test]
+    public void EveryEventTypeOfTheSpec_HasAConstant()
+    {
+        var constants = typeof(ClerkWebhookEventTypes).GetFields()
+            .Where(f => f.IsLiteral)
+            .ToDictionary(f => f.Name, f => (string)f.GetRawConstantValue()!);
+        var specTypes = ((JObject)LoadSpec()["x-webhooks"]!).Properties().Select(p => p.Name).ToArray();
+
+        Assert.That(constants.Values, Is.EquivalentTo(specTypes));
+        Assert.That(constants.Values, Is.EquivalentTo(ClerkWebhookEvent.KnownTypes));
+        Assert.That(constants["OrganizationMembershipCreated"], Is.EqualTo("organizationMembership.created"));
+        Assert.That(constants["SubscriptionItemFreeTrialEnding"], Is.EqualTo("subscriptionItem.freeTrialEnding"));
+        Assert.That(ClerkWebhookEvent.DataTypeOf(ClerkWebhookEventTypes.UserCreated), Is.EqualTo(typeof(User)));
+    }
+
     private static JObject Resolve(JObject spec, JObject example) =>
         example["$ref"] is { } reference ? (JObject)spec.SelectToken("$." + string.Join(".", reference.ToString().TrimStart('#', '/').Split('/').Select(s => $"['{s}']")))! : example;
 
