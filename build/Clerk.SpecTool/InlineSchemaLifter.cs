@@ -18,7 +18,9 @@ public sealed class InlineSchemaLifter(JObject document)
 
     private readonly JObject _schemas = (JObject)document["components"]!["schemas"]!;
     private readonly List<string> _collisions = new();
+    private readonly HashSet<string> _parameterEnums = new(StringComparer.Ordinal);
     private int _lifted;
+    private int _reused;
 
     public int Run()
     {
@@ -73,9 +75,52 @@ public sealed class InlineSchemaLifter(JObject document)
     {
         if (parameter["schema"] is not JObject schema) return;
         // An array parameter's items are named after the parameter itself (statuses of a filter, not "...Item").
-        if (Json.Str(schema, "type") == "array" && schema["items"] is JObject items) Visit(items, name);
-        else Visit(schema, name);
+        var target = Json.Str(schema, "type") == "array" && schema["items"] is JObject items ? items : schema;
+        // Query and path filters only: a form field (in: formData) is a request body's field, typed where it stands.
+        if (Json.Str(parameter, "in") is "query" or "path" && ModelEnumFor(target, name, Naming.Pascal(Json.Str(parameter, "name") ?? "")) is { } model)
+        {
+            var replacement = SchemaRefs.RefTo(model);
+            if (target["description"] is { } description) replacement["description"] = description.DeepClone();
+            target.Replace(replacement);
+            _reused++;
+            return;
+        }
+        var before = _schemas.Count;
+        Visit(target, name);
+        if (_schemas.Count > before) _parameterEnums.Add(name);
     }
+
+    /// <summary>
+    /// A filter's enum is the model's own enum when one fits: <c>Sessions.ListAsync(status: SessionStatus.Active)</c>
+    /// takes the type <c>Session.Status</c> has, not a <c>GetSessionListStatus</c> of its own. A model enum fits when its
+    /// name ends with the parameter's name (<c>...Status</c> for <c>status</c>) and it has the values the parameter
+    /// accepts: the same, or more (the server rejects those) when the operation names the model (<c>Session</c> in
+    /// <c>GetSessionList</c>); otherwise a filter could take an unrelated enum that happens to hold its values. Of several, the one with the fewest values, then the one
+    /// whose stem the operation names (<c>Organization</c> in <c>ListOrganizationInvitations</c>), then the shortest.
+    /// </summary>
+    private string? ModelEnumFor(JObject schema, string liftedName, string parameterName)
+    {
+        if (parameterName.Length == 0 || Json.Ref(schema) is not null || Json.Str(schema, "type") != "string" || schema["enum"] is not JArray { Count: > 0 } values) return null;
+        var wanted = values.Select(v => v.ToString()).ToHashSet(StringComparer.Ordinal);
+        return _schemas.Properties()
+            .Where(p => p.Name.EndsWith(parameterName, StringComparison.Ordinal) && !_parameterEnums.Contains(p.Name))
+            .Select(p => (Name: p.Name, Schema: p.Value as JObject))
+            .Where(c => c.Schema is not null && Json.Str(c.Schema, "type") == "string" && c.Schema["enum"] is JArray)
+            .Select(c => (c.Name, Values: ((JArray)c.Schema!["enum"]!).Select(v => v.ToString()).ToHashSet(StringComparer.Ordinal), Stem: c.Name[..^parameterName.Length]))
+            .Where(c => c.Values.IsSupersetOf(wanted))
+            .Where(c => c.Values.SetEquals(wanted) || Names(liftedName, c.Stem))
+            .OrderBy(c => c.Values.Count)
+            .ThenBy(c => Names(liftedName, c.Stem) ? -c.Stem.Length : 1)
+            .ThenBy(c => c.Name.Length)
+            .ThenBy(c => c.Name, StringComparer.Ordinal)
+            .Select(c => c.Name)
+            .FirstOrDefault();
+    }
+
+    private static bool Names(string liftedName, string stem) => stem.Length > 0 && liftedName.Contains(stem, StringComparison.Ordinal);
+
+    /// <summary>How many parameters took a model's enum instead of one of their own (<see cref="ModelEnumFor"/>).</summary>
+    public int ReusedEnums => _reused;
 
     private void VisitContent(JObject? holder, string name, bool form)
     {

@@ -39,7 +39,8 @@ public sealed class SpecNormalizer(JObject document, bool forMock = false)
         var redirects = forMock ? 0 : OperationMarks.AddRedirectResults(document);
         // Responses only error statuses used are gone now: drop them before their inline schemas get names.
         DropUnusedComponents();
-        var lifted = new InlineSchemaLifter(document).Run();
+        var lifter = new InlineSchemaLifter(document);
+        var lifted = lifter.Run();
         var widened = WidenIntegers(document);
         var urls = forMock ? 0 : PlainUrls(document);
         AvoidClientClassNames();
@@ -52,6 +53,7 @@ public sealed class SpecNormalizer(JObject document, bool forMock = false)
         _notes.Add($"{Schemas.Count} schemas ({lifted} lifted from inline, {variants} numbered variants merged, {renamed} renamed)");
         _notes.Add(forMock ? $"error responses kept for the mock server, {encodings} urlencoded array encodings written out" : $"{stripped} error responses left to the SDK's error mapper");
         _notes.Add($"{widened} integers widened to int64");
+        if (lifter.ReusedEnums > 0) _notes.Add($"{lifter.ReusedEnums} parameter enums typed as their model's enum");
         if (requiredBodies.Count > 0) _notes.Add($"{requiredBodies.Count} request bodies with required properties made required");
         if (urls > 0) _notes.Add($"{urls} URL formats kept as strings");
         if (redirects > 0) _notes.Add($"{redirects} redirect operations returning ClerkRedirect");

@@ -42,10 +42,10 @@ public sealed class ApiKeyAndInvitationTests : FakeTestBase
     {
         var invitation = await Clerk.Invitations.CreateAsync(new CreateInvitationRequest { EmailAddress = "new@example.com", PublicMetadata = Metadata.From(new { team = "blue" }) });
         var duplicate = Assert.ThrowsAsync<ClerkApiException>(() => Clerk.Invitations.CreateAsync(new CreateInvitationRequest { EmailAddress = "NEW@example.com" }));
-        var pending = await Clerk.Invitations.ListAsync(status: ListInvitationsStatus.Pending);
+        var pending = await Clerk.Invitations.ListAsync(status: InvitationStatus.Pending);
 
         var revoked = await Clerk.Invitations.RevokeAsync(invitation.Id);
-        var stillPending = await Clerk.Invitations.ListAsync(status: ListInvitationsStatus.Pending);
+        var stillPending = await Clerk.Invitations.ListAsync(status: InvitationStatus.Pending);
 
         Assert.Multiple(() =>
         {

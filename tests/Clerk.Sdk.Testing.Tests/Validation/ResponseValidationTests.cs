@@ -86,7 +86,7 @@ public sealed class ResponseValidationTests
 
             var session = await clerk.Sessions.CreateAsync(new CreateSessionRequest { UserId = ada.Id, ActiveOrganizationId = org.Id });
             await clerk.Sessions.GetAsync(session.Id);
-            await clerk.Sessions.ListAsync(userId: ada.Id, status: GetSessionListStatus.Active);
+            await clerk.Sessions.ListAsync(userId: ada.Id, status: SessionStatus.Active);
             await clerk.Sessions.CreateTokenAsync(session.Id, new CreateSessionTokenRequest { ExpiresInSeconds = 120 });
             await clerk.Sessions.RevokeAsync(session.Id);
             await clerk.Jwks.GetJwksAsync();

@@ -51,7 +51,7 @@ public class ModelTrapTests
             .Respond("application/json", "[]");
         using var clerk = new ClerkClient(new ClerkClientOptions { SecretKey = "sk_test_abc", HttpMessageHandler = mock });
 
-        var sessions = await clerk.Sessions.ListAsync(userId: "user_1", status: GetSessionListStatus.Active, limit: 10);
+        var sessions = await clerk.Sessions.ListAsync(userId: "user_1", status: SessionStatus.Active, limit: 10);
 
         Assert.That(sessions, Is.Empty);
         mock.VerifyNoOutstandingExpectation();

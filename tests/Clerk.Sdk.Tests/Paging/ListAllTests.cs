@@ -92,7 +92,7 @@ public class ListAllTests
         _server.ExpectPage("/sessions", "user_id=user_1&status=active&limit=2&offset=0", PageJson.Array("sess", 1, 2));
         _server.ExpectPage("/sessions", "user_id=user_1&status=active&limit=2&offset=2", PageJson.Array("sess", 3, 1));
 
-        var ids = await Ids(_server.Clerk.Sessions.ListAllAsync(userId: "user_1", status: GetSessionListStatus.Active, pageSize: 2));
+        var ids = await Ids(_server.Clerk.Sessions.ListAllAsync(userId: "user_1", status: SessionStatus.Active, pageSize: 2));
 
         Assert.That(ids, Is.EqualTo(PageJson.Ids("sess", 1, 3)));
         Assert.That(_server.Requests, Is.EqualTo(new[] { "/sessions?user_id=user_1&status=active&limit=2&offset=0", "/sessions?user_id=user_1&status=active&limit=2&offset=2" }));

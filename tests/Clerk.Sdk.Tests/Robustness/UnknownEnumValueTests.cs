@@ -92,7 +92,7 @@ public class UnknownEnumValueTests
     {
         _mock.ExpectClerk(HttpMethod.Get, "/sessions", $"user_id={UserId}&status=sleeping").RespondJson("[]");
 
-        var sessions = await _clerk.Sessions.ListAsync(userId: UserId, status: new GetSessionListStatus("sleeping"));
+        var sessions = await _clerk.Sessions.ListAsync(userId: UserId, status: new SessionStatus("sleeping"));
 
         _mock.VerifyNoOutstandingExpectation();
         Assert.That(sessions, Is.Empty);

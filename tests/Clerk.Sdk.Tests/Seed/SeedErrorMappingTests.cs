@@ -25,7 +25,7 @@ public class SeedErrorMappingTests
     public static IEnumerable<TestCaseData> Cases()
     {
         yield return Case("Sessions.List", HttpMethod.Get, "/sessions", $"user_id={UserId}&status=active", HttpStatusCode.UnprocessableEntity, "form_param_value_invalid", "status",
-            c => c.Sessions.ListAsync(userId: UserId, status: GetSessionListStatus.Active));
+            c => c.Sessions.ListAsync(userId: UserId, status: SessionStatus.Active));
         yield return Case("Sessions.Create", HttpMethod.Post, "/sessions", null, HttpStatusCode.NotFound, "resource_not_found", "user_id",
             c => c.Sessions.CreateAsync(new CreateSessionRequest { UserId = UserId }));
         yield return Case("Sessions.Get", HttpMethod.Get, "/sessions/" + SessionId, null, HttpStatusCode.NotFound, "resource_not_found", "session_id",

@@ -38,7 +38,7 @@ public class SessionsWireTests
             .WithoutBody()
             .RespondJson($"[{SessionJson()}, {SessionJson(OtherSessionId, "revoked")}]");
 
-        var sessions = await _clerk.Sessions.ListAsync(clientId: ClientId, userId: UserId, status: GetSessionListStatus.Active, paginated: true, limit: 20, offset: 40);
+        var sessions = await _clerk.Sessions.ListAsync(clientId: ClientId, userId: UserId, status: SessionStatus.Active, paginated: true, limit: 20, offset: 40);
 
         _mock.VerifyNoOutstandingExpectation();
         Assert.That(sessions, Has.Count.EqualTo(2));
@@ -53,7 +53,7 @@ public class SessionsWireTests
         _mock.ExpectClerk(HttpMethod.Get, "/sessions", $"user_id={UserId}&status=expired")
             .RespondJson("[]");
 
-        var sessions = await _clerk.Sessions.ListAsync(userId: UserId, status: GetSessionListStatus.Expired);
+        var sessions = await _clerk.Sessions.ListAsync(userId: UserId, status: SessionStatus.Expired);
 
         _mock.VerifyNoOutstandingExpectation();
         Assert.That(sessions, Is.Empty);
