@@ -28,7 +28,7 @@ internal static class OrganizationEndpoints
         routes.Map("Organizations_ListRaw", List);
         routes.Map("Organizations_Update", Update);
         routes.Map("Organizations_Delete", Delete);
-        routes.Map("Organizations_MergeMetadata", MergeMetadata);
+        routes.Map("Organizations_UpdateMetadata", MergeMetadata);
     }
 
     private static Organization Create(FakeCall call)
@@ -144,7 +144,7 @@ internal static class OrganizationEndpoints
     private static Organization MergeMetadata(FakeCall call)
     {
         var organization = call.Store.Organization(call.Path("organization_id"));
-        var request = call.BodyAs<MergeOrganizationMetadataRequest>();
+        var request = call.BodyAs<UpdateOrganizationMetadataRequest>();
         organization.PublicMetadata = MetadataMerge.Merge(organization.PublicMetadata, request.PublicMetadata);
         organization.PrivateMetadata = MetadataMerge.Merge(organization.PrivateMetadata, request.PrivateMetadata);
         organization.UpdatedAt = call.Now;

@@ -65,6 +65,6 @@ public sealed class GateTests : FakeTestBase
     [Test]
     public void ImplementedOperations_AreOperationsOfTheSpec()
     {
-        Assert.That(Fake.ImplementedOperations, Has.Count.EqualTo(39).And.Contains("Users_Create").And.Contains("Jwks_GetJwks").And.Unique);
+        Assert.That(Fake.ImplementedOperations, Has.Count.EqualTo(39).And.Contains("Users_Create").And.Contains("Jwks_Get").And.Unique);
     }
 }

@@ -77,7 +77,7 @@ public sealed class ResponseValidationTests
             await clerk.Organizations.GetAsync(org.Slug, includeMembersCount: true);
             await clerk.Organizations.ListAsync(includeMembersCount: true, orderBy: "name");
             await clerk.Organizations.UpdateAsync(org.Id, new UpdateOrganizationRequest { Name = "Acme Inc", MaxAllowedMemberships = 10 });
-            await clerk.Organizations.MergeMetadataAsync(org.Id, new MergeOrganizationMetadataRequest { PrivateMetadata = Metadata.From(new { crm = "42" }) });
+            await clerk.Organizations.UpdateMetadataAsync(org.Id, new UpdateOrganizationMetadataRequest { PrivateMetadata = Metadata.From(new { crm = "42" }) });
             await clerk.OrganizationMemberships.CreateAsync(org.Id, new CreateOrganizationMembershipRequest { UserId = bob.Id, Role = "org:member" });
             await clerk.OrganizationMemberships.ListAsync(org.Id, role: ["org:member"]);
             await clerk.OrganizationMemberships.UpdateAsync(org.Id, bob.Id, new UpdateOrganizationMembershipRequest { Role = "org:admin" });
@@ -89,7 +89,7 @@ public sealed class ResponseValidationTests
             await clerk.Sessions.ListAsync(userId: ada.Id, status: SessionStatus.Active);
             await clerk.Sessions.CreateTokenAsync(session.Id, new CreateSessionTokenRequest { ExpiresInSeconds = 120 });
             await clerk.Sessions.RevokeAsync(session.Id);
-            await clerk.Jwks.GetJwksAsync();
+            await clerk.Jwks.GetAsync();
 
             var invitation = await clerk.Invitations.CreateAsync(new CreateInvitationRequest { EmailAddress = "carol@example.com", ExpiresInDays = 7 });
             await clerk.Invitations.ListAsync(query: "carol");
