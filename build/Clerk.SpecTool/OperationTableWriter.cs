@@ -40,14 +40,15 @@ public static class OperationTableWriter
         }
         builder.AppendLine("        ];");
         builder.AppendLine();
-        builder.AppendLine("        /// <summary>Every operation: HTTP method, path template, accepted credentials (x-clerk-credentials), request body and result media types, succeeds with a redirect.</summary>");
-        builder.AppendLine("        internal static readonly (string Method, string Template, string? Credentials, string? RequestMediaType, string? ResultMediaType, bool Redirect)[] Traits =");
+        builder.AppendLine("        /// <summary>Every operation: HTTP method, path template, accepted credentials (x-clerk-credentials), request body and result media types, succeeds with a redirect, sends {} for a body not given (x-clerk-empty-body).</summary>");
+        builder.AppendLine("        internal static readonly (string Method, string Template, string? Credentials, string? RequestMediaType, string? ResultMediaType, bool Redirect, bool EmptyBody)[] Traits =");
         builder.AppendLine("        [");
         foreach (var (path, method, operation) in SpecNormalizer.Operations(document).OrderBy(o => o.Path, StringComparer.Ordinal).ThenBy(o => o.Method, StringComparer.Ordinal))
         {
             var credentials = Json.Str(operation, OperationMarks.CredentialsMark);
             var redirect = operation[OperationMarks.RedirectMark]?.Value<bool>() == true;
-            builder.AppendLine($"            (\"{method.ToUpperInvariant()}\", \"{Escape(path)}\", {Literal(credentials)}, {Literal(RequestMediaType(operation))}, {Literal(ResultMediaType(document, operation))}, {(redirect ? "true" : "false")}),");
+            var emptyBody = operation[RequiredBodies.EmptyBodyMark]?.Value<bool>() == true;
+            builder.AppendLine($"            (\"{method.ToUpperInvariant()}\", \"{Escape(path)}\", {Literal(credentials)}, {Literal(RequestMediaType(operation))}, {Literal(ResultMediaType(document, operation))}, {(redirect ? "true" : "false")}, {(emptyBody ? "true" : "false")}),");
         }
         builder.AppendLine("        ];");
         builder.AppendLine("    }");

@@ -29,7 +29,7 @@ public sealed class SpecNormalizer(JObject document, bool forMock = false)
         var renamed = SchemaRefs.RenameAll(document, (name, schema) => Json.Str(schema, TypeNameExtension) ?? Naming.Pascal(name));
         OperationNaming.Apply(document);
         OperationMarks.Apply(document);
-        var requiredBodies = RequiredBodies.Apply(document);
+        var (requiredBodies, optionalBodies) = RequiredBodies.Apply(document, forMock);
         var forms = forMock ? 0 : FormParameters.Apply(document);
         var encodings = forMock ? FormEncodings.Apply(document) : 0;
         ParameterNaming.Apply(document);
@@ -55,6 +55,7 @@ public sealed class SpecNormalizer(JObject document, bool forMock = false)
         _notes.Add($"{widened} integers widened to int64");
         if (lifter.ReusedEnums > 0) _notes.Add($"{lifter.ReusedEnums} parameter enums typed as their model's enum");
         if (requiredBodies.Count > 0) _notes.Add($"{requiredBodies.Count} request bodies with required properties made required");
+        if (optionalBodies.Count > 0) _notes.Add($"{optionalBodies.Count} required bodies without required properties made optional (sent as {{}})");
         if (urls > 0) _notes.Add($"{urls} URL formats kept as strings");
         if (redirects > 0) _notes.Add($"{redirects} redirect operations returning ClerkRedirect");
         return string.Join(", ", _notes);

@@ -42,6 +42,28 @@ public class ConformanceFindingsTests
     }
 
     [Test]
+    public async Task ARequiredBodyWithoutRequiredFields_NotGiven_IsSentAsAnEmptyObject()
+    {
+        // The spec requires a body for POST /api_keys/{id}/revoke, and none of its fields: the SDK's parameter is optional.
+        _mock.ExpectClerk(HttpMethod.Post, "/api_keys/ak_1/revoke").WithJsonBody("{}").RespondJson("""{"object":"api_key","id":"ak_1","revoked":true}""");
+
+        var key = await _clerk.ApiKeys.RevokeAsync("ak_1");
+
+        Assert.That(key.Id, Is.EqualTo("ak_1"));
+        _mock.VerifyNoOutstandingExpectation();
+    }
+
+    [Test]
+    public async Task ARequiredBodyWithoutRequiredFields_Given_IsSentAsGiven()
+    {
+        _mock.ExpectClerk(HttpMethod.Post, "/api_keys/ak_1/revoke").WithJsonBody("""{"revocation_reason":"leaked"}""").RespondJson("""{"object":"api_key","id":"ak_1","revoked":true}""");
+
+        await _clerk.ApiKeys.RevokeAsync("ak_1", new RevokeApiKeyRequest { RevocationReason = "leaked" });
+
+        _mock.VerifyNoOutstandingExpectation();
+    }
+
+    [Test]
     public async Task AGivenJsonBody_IsStillSent()
     {
         _mock.ExpectClerk(HttpMethod.Post, "/clients/verify").WithJsonBody("""{"token":"jwt"}""").RespondJson("""{"object":"client","id":"client_1"}""");

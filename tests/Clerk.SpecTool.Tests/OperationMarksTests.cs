@@ -140,11 +140,11 @@ public class OperationMarksTests
         {
             OperationTableWriter.Write(Normalized(), "Clerk.Test", file);
             var text = System.IO.File.ReadAllText(file);
-            Assert.That(text, Does.Contain("(\"POST\", \"/v1/client/sign_ins\", \"anonymous bearer\", \"application/x-www-form-urlencoded\", null, false),"));
-            Assert.That(text, Does.Contain("(\"POST\", \"/v1/me/profile_image\", \"anonymous bearer\", \"multipart/form-data\", null, false),"));
-            Assert.That(text, Does.Contain("(\"GET\", \"/v1/client/sync\", \"anonymous bearer\", null, \"application/json\", true),"));
-            Assert.That(text, Does.Contain("(\"GET\", \"/.well-known/jwks.json\", \"none\", null, null, false),"));
-            Assert.That(text, Does.Contain("(\"POST\", \"/oauth/token/revoke\", \"basic\", null, null, false),"));
+            Assert.That(text, Does.Contain("(\"POST\", \"/v1/client/sign_ins\", \"anonymous bearer\", \"application/x-www-form-urlencoded\", null, false, false),"));
+            Assert.That(text, Does.Contain("(\"POST\", \"/v1/me/profile_image\", \"anonymous bearer\", \"multipart/form-data\", null, false, false),"));
+            Assert.That(text, Does.Contain("(\"GET\", \"/v1/client/sync\", \"anonymous bearer\", null, \"application/json\", true, false),"));
+            Assert.That(text, Does.Contain("(\"GET\", \"/.well-known/jwks.json\", \"none\", null, null, false, false),"));
+            Assert.That(text, Does.Contain("(\"POST\", \"/oauth/token/revoke\", \"basic\", null, null, false, false),"));
         }
         finally
         {

@@ -18,10 +18,10 @@ internal sealed class ClerkOperationTraitTable
     public ClerkOperationTraitTable(
         Uri baseUrl,
         IEnumerable<(string Method, string Template, string Resource, string Operation)> operations,
-        IEnumerable<(string Method, string Template, string? Credentials, string? RequestMediaType, string? ResultMediaType, bool Redirect)> traits)
+        IEnumerable<(string Method, string Template, string? Credentials, string? RequestMediaType, string? ResultMediaType, bool Redirect, bool EmptyBody)> traits)
     {
         _catalog = new ClerkOperationCatalog(baseUrl, operations);
-        _traits = traits.ToDictionary(t => (t.Method, t.Template), t => new ClerkOperationTraits(t.Credentials, t.RequestMediaType, t.ResultMediaType, t.Redirect));
+        _traits = traits.ToDictionary(t => (t.Method, t.Template), t => new ClerkOperationTraits(t.Credentials, t.RequestMediaType, t.ResultMediaType, t.Redirect, t.EmptyBody));
     }
 
     /// <summary>The traits of the request's operation, or null for a request outside the spec.</summary>

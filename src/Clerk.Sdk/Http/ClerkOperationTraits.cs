@@ -15,7 +15,11 @@ namespace Clerk.Http;
 /// <param name="RequestMediaType">The media type of the request body (<c>application/x-www-form-urlencoded</c> for a urlencoded form), or null.</param>
 /// <param name="ResultMediaType">The media type of the success result (<c>text/html</c> for a page), or null when there is none.</param>
 /// <param name="Redirect">The operation succeeds with a redirect (<c>x-clerk-redirect</c>): the 3xx is its result, a <see cref="ClerkRedirect"/>.</param>
-internal sealed record ClerkOperationTraits(string? Credentials, string? RequestMediaType, string? ResultMediaType, bool Redirect)
+/// <param name="EmptyBody">
+/// The spec requires a JSON object body none of whose fields is required (<c>x-clerk-empty-body</c>): the SDK's
+/// parameter is optional and <c>{}</c> is sent when it is not given.
+/// </param>
+internal sealed record ClerkOperationTraits(string? Credentials, string? RequestMediaType, string? ResultMediaType, bool Redirect, bool EmptyBody = false)
 {
     /// <summary>Whether the operation accepts a credential kind (<c>bearer</c>, <c>basic</c>); true when its spec does not say.</summary>
     public bool Accepts(string kind)

@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 
 namespace Clerk.Http;
 
-/// <summary>Recognizes the body the generated code builds for an optional JSON body the caller did not give.</summary>
+/// <summary>Recognizes the body the generated code builds for an optional JSON body the caller did not give, and builds the empty one.</summary>
 internal static class RequestBodies
 {
     private const string JsonNull = "null";
@@ -22,4 +22,7 @@ internal static class RequestBodies
         var text = await content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         return text == JsonNull;
     }
+
+    /// <summary>The JSON body <c>{}</c>, for an operation whose required body has no required fields.</summary>
+    public static HttpContent EmptyJsonObject() => new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
 }
