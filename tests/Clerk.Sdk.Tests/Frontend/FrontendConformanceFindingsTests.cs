@@ -52,7 +52,7 @@ public class FrontendConformanceFindingsTests
             .WithContent("strategy=password&identifier=ada%40example.com&password=p+w%26rd")
             .Respond("application/json", """{ "response": { "object": "sign_in_attempt", "id": "sia_1", "status": "needs_first_factor" }, "client": null }""");
 
-        var signIn = await _clerk.SignIns.CreateSignInAsync(strategy: "password", identifier: "ada@example.com", password: "p w&rd");
+        var signIn = await _clerk.SignIns.CreateAsync(strategy: "password", identifier: "ada@example.com", password: "p w&rd");
 
         _mock.VerifyNoOutstandingExpectation();
         Assert.That(signIn.Response.Id, Is.EqualTo("sia_1"));
@@ -77,7 +77,7 @@ public class FrontendConformanceFindingsTests
             .With(r => r.Content is FormUrlEncodedContent && r.Content.Headers.ContentLength == 0)
             .Respond("application/json", """{ "response": { "object": "organization", "id": "org_1" }, "client": null }""");
 
-        var organization = await _clerk.Organization.UpdateOrganizationAsync("org_1");
+        var organization = await _clerk.Organization.UpdateAsync("org_1");
 
         _mock.VerifyNoOutstandingExpectation();
         Assert.That(organization.Response.Id, Is.EqualTo("org_1"));
@@ -90,7 +90,7 @@ public class FrontendConformanceFindingsTests
             .With(r => r.Content is FormUrlEncodedContent && r.Content.Headers.ContentLength == 0)
             .Respond("application/json", """{ "response": { "object": "client", "id": "client_2" }, "client": null }""");
 
-        var client = await _clerk.Client.PostClientAsync();
+        var client = await _clerk.Client.CreateAsync();
 
         _mock.VerifyNoOutstandingExpectation();
         Assert.That(client.Response!.Id, Is.EqualTo("client_2"));
@@ -158,7 +158,7 @@ public class FrontendConformanceFindingsTests
             .WithHeaders("Authorization", "Bearer " + ClientToken)
             .Respond("application/json", """{ "response": { "object": "client", "id": "client_1" }, "client": null }""");
 
-        var client = await _clerk.Client.GetClientAsync();
+        var client = await _clerk.Client.GetAsync();
 
         _mock.VerifyNoOutstandingExpectation();
         Assert.That(client.Response!.Id, Is.EqualTo("client_1"));
@@ -171,7 +171,7 @@ public class FrontendConformanceFindingsTests
             .With(r => r.Headers.Accept.Select(a => a.ToString()).SequenceEqual(["text/html", "application/json; q=0.9"]))
             .Respond("text/html", "<html>passed</html>");
 
-        var page = await _clerk.EnterpriseConnections.GetEnterpriseConnectionTestRunResultAsync("ec_1", "run_1", "tok_1");
+        var page = await _clerk.EnterpriseConnections.GetTestRunResultAsync("ec_1", "run_1", "tok_1");
 
         _mock.VerifyNoOutstandingExpectation();
         Assert.That(page, Is.EqualTo("<html>passed</html>"));
@@ -183,7 +183,7 @@ public class FrontendConformanceFindingsTests
         _mock.Expect(HttpMethod.Get, Root + "/v1/enterprise_connections/ec_1/test_runs/run_1")
             .Respond(HttpStatusCode.NotFound, "application/json", """{ "errors": [ { "code": "resource_not_found", "message": "not found" } ] }""");
 
-        var ex = Assert.ThrowsAsync<ClerkApiException>(() => _clerk.EnterpriseConnections.GetEnterpriseConnectionTestRunResultAsync("ec_1", "run_1", "tok_1"));
+        var ex = Assert.ThrowsAsync<ClerkApiException>(() => _clerk.EnterpriseConnections.GetTestRunResultAsync("ec_1", "run_1", "tok_1"));
 
         Assert.That((int)ex!.StatusCode, Is.EqualTo(404));
         Assert.That(ex.Code, Is.EqualTo("resource_not_found"));
@@ -195,7 +195,7 @@ public class FrontendConformanceFindingsTests
         _mock.Expect(HttpMethod.Get, Root + "/v1/client/sync")
             .Respond(_ => new HttpResponseMessage(HttpStatusCode.TemporaryRedirect) { Headers = { Location = new Uri("https://app.example.com/done?synced=1") } });
 
-        var redirect = await _clerk.Client.SyncClientAsync(redirectUrl: "https://app.example.com/done");
+        var redirect = await _clerk.Client.SyncAsync(redirectUrl: "https://app.example.com/done");
 
         _mock.VerifyNoOutstandingExpectation();
         Assert.That(redirect.StatusCode, Is.EqualTo(307));
@@ -214,7 +214,7 @@ public class FrontendConformanceFindingsTests
             Retry = new ClerkRetryOptions { MaxRetries = 0 },
         });
 
-        var redirect = await clerk.Client.SyncClientAsync(redirectUrl: "https://app.example.com/done");
+        var redirect = await clerk.Client.SyncAsync(redirectUrl: "https://app.example.com/done");
 
         Assert.That(redirect.StatusCode, Is.EqualTo(307));
         Assert.That(redirect.Location, Is.EqualTo(new Uri(new Uri(server.BaseUrl), "/elsewhere?x=1")), "a relative Location is resolved against the request");
@@ -232,7 +232,7 @@ public class FrontendConformanceFindingsTests
             Retry = new ClerkRetryOptions { MaxRetries = 0 },
         });
 
-        var ex = Assert.ThrowsAsync<ClerkApiException>(() => clerk.SignIns.CreateSignInAsync(strategy: "password", identifier: "ada@example.com", password: "pw"));
+        var ex = Assert.ThrowsAsync<ClerkApiException>(() => clerk.SignIns.CreateAsync(strategy: "password", identifier: "ada@example.com", password: "pw"));
 
         Assert.That((int)ex!.StatusCode, Is.EqualTo(307));
         Assert.That(server.Seen, Has.Count.EqualTo(1), "a sign-in's body is not re-sent to wherever the redirect points");
