@@ -95,8 +95,8 @@ public sealed class InlineSchemaLifter(JObject document)
     /// takes the type <c>Session.Status</c> has, not a <c>GetSessionListStatus</c> of its own. A model enum fits when its
     /// name ends with the parameter's name (<c>...Status</c> for <c>status</c>) and it has the values the parameter
     /// accepts: the same, or more (the server rejects those) when the operation names the model (<c>Session</c> in
-    /// <c>GetSessionList</c>); otherwise a filter could take an unrelated enum that happens to hold its values. Of several, the one with the fewest values, then the one
-    /// whose stem the operation names (<c>Organization</c> in <c>ListOrganizationInvitations</c>), then the shortest.
+    /// <c>GetSessionList</c>); otherwise a filter could take an unrelated enum that happens to hold its values. Of several,
+    /// the one with the fewest values, then the one whose stem the operation names (<c>Organization</c> in <c>ListOrganizationInvitations</c>), then the shortest.
     /// </summary>
     private string? ModelEnumFor(JObject schema, string liftedName, string parameterName)
     {

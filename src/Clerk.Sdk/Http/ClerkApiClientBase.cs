@@ -37,7 +37,8 @@ public abstract class ClerkApiClientBase
     /// Called by the generated code with the final URL: looks up what the spec says about the operation
     /// (<see cref="ClerkOperationTraits"/>), adds the Clerk headers and the credentials the operation accepts, accepts
     /// JSON errors beside a non-JSON result, leaves out an optional JSON body that was not given (the generated code
-    /// would send the JSON text <c>null</c>) or sends <c>{}</c> where the spec requires a body without required fields, sends the form of a urlencoded operation as one (the generated code builds
+    /// would send the JSON text <c>null</c>) or sends <c>{}</c> where the spec requires a body without required fields,
+    /// sends the form of a urlencoded operation as one (the generated code builds
     /// every form as multipart) and quotes multipart field names (RFC 7578).
     /// </summary>
     /// <param name="client">The HTTP client.</param>
