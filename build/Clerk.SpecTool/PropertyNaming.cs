@@ -13,6 +13,12 @@ public static class PropertyNaming
 {
     public const string Extension = "x-clerk-name";
 
+    /// <summary>
+    /// On a Unix-milliseconds timestamp (<c>created_at</c>: an int64 named <c>..._at</c>): the name of the
+    /// <see cref="DateTimeOffset"/> view the model template adds beside it (<c>CreatedAtUtc</c>).
+    /// </summary>
+    public const string TimestampExtension = "x-clerk-timestamp";
+
     /// <summary>Names the generated DTO template declares itself and properties must not take.</summary>
     private static readonly HashSet<string> Reserved = new(StringComparer.Ordinal) { "AdditionalProperties", "ToString", "GetType", "Equals", "GetHashCode" };
 
@@ -48,5 +54,17 @@ public static class PropertyNaming
             used[name] = property.Name;
             child[Extension] = name;
         }
+        foreach (var property in properties.Properties())
+        {
+            if (property.Value is not JObject child || !IsUnixMilliseconds(property.Name, child)) continue;
+            var view = (string)child[Extension]! + "Utc";
+            if (used.ContainsKey(view)) continue;
+            used[view] = property.Name;
+            child[TimestampExtension] = view;
+        }
     }
+
+    /// <summary>Clerk's timestamps are Unix milliseconds in int64 properties named <c>..._at</c> (<c>created_at</c>, <c>expire_at</c>).</summary>
+    private static bool IsUnixMilliseconds(string jsonName, JObject schema) =>
+        jsonName.EndsWith("_at", StringComparison.Ordinal) && Json.Str(schema, "type") == "integer" && Json.Str(schema, "format") == "int64";
 }

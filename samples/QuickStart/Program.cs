@@ -40,7 +40,7 @@ try
     Console.WriteLine("2. List them with auto-pagination (pages of 2, requested as the loop reaches them)");
     await foreach (var user in clerk.Users.ListAllAsync(query: tag, orderBy: "+created_at", pageSize: 2))
     {
-        Console.WriteLine($"   {user.FirstName,-6} created {DateTimeOffset.FromUnixTimeMilliseconds(user.CreatedAt):u}");
+        Console.WriteLine($"   {user.FirstName,-6} created {user.CreatedAtUtc:u}");
     }
 
     Console.WriteLine("3. Create a session and a session token");
