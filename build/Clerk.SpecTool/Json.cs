@@ -24,6 +24,15 @@ public static class Json
         return document["components"]?["schemas"]?[reference[prefix.Length..]] as JObject;
     }
 
+    /// <summary>The component response a response's <c>$ref</c> points to, else the response itself.</summary>
+    public static JObject ResolveResponse(JObject document, JObject response)
+    {
+        const string prefix = "#/components/responses/";
+        return Ref(response) is { } reference && reference.StartsWith(prefix, System.StringComparison.Ordinal)
+            ? document["components"]?["responses"]?[reference[prefix.Length..]] as JObject ?? response
+            : response;
+    }
+
     public static bool IsSchemaObject(JObject node) =>
         Str(node, "type") == "object" || node["properties"] is JObject;
 

@@ -128,13 +128,7 @@ public static class ListOperations
     private static JObject? Describe(JObject document, JObject operation, string label)
     {
         if (operation["responses"]?["200"] is not JObject response) return null;
-        if (Json.Ref(response) is { } responseRef)
-        {
-            const string prefix = "#/components/responses/";
-            if (!responseRef.StartsWith(prefix, StringComparison.Ordinal)) return null;
-            if (document["components"]?["responses"]?[responseRef[prefix.Length..]] is not JObject shared) return null;
-            response = shared;
-        }
+        response = Json.ResolveResponse(document, response);
         if (response["content"]?["application/json"]?["schema"] is not JObject schema) return null;
         var resolved = Json.Resolve(document, schema) ?? schema;
         if (Json.Str(resolved, "type") == "array")

@@ -97,11 +97,7 @@ public static class OperationNaming
     private static bool ReturnsArray(JObject document, JObject operation)
     {
         if (operation.SelectToken("responses['200']") is not JObject response) return false;
-        if (Json.Ref(response) is { } reference && reference.StartsWith("#/components/responses/", StringComparison.Ordinal))
-        {
-            response = document["components"]?["responses"]?[reference["#/components/responses/".Length..]] as JObject ?? response;
-        }
-        if (response.SelectToken("content['application/json'].schema") is not JObject schema) return false;
+        if (Json.ResolveResponse(document, response).SelectToken("content['application/json'].schema") is not JObject schema) return false;
         var resolved = Json.Resolve(document, schema) ?? schema;
         return Json.Str(resolved, "type") == "array";
     }

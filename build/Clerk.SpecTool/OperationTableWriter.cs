@@ -66,14 +66,9 @@ public static class OperationTableWriter
     private static string? ResultMediaType(JObject document, JObject operation) =>
         (operation["responses"] as JObject)?.Properties()
             .Where(r => r.Name.StartsWith('2') && r.Value is JObject)
-            .Select(r => (Response(document, (JObject)r.Value)["content"] as JObject)?.Properties().FirstOrDefault()?.Name)
+            .Select(r => (Json.ResolveResponse(document, (JObject)r.Value)["content"] as JObject)?.Properties().FirstOrDefault()?.Name)
             .FirstOrDefault(m => m is not null);
 
-    /// <summary>A response, or the component response its <c>$ref</c> points to.</summary>
-    private static JObject Response(JObject document, JObject response) =>
-        Json.Ref(response) is { } reference && reference.StartsWith("#/components/responses/", StringComparison.Ordinal)
-            ? document["components"]?["responses"]?[reference["#/components/responses/".Length..]] as JObject ?? response
-            : response;
 
     private static string Literal(string? text) => text is null ? "null" : $"\"{Escape(text)}\"";
 
