@@ -9,12 +9,19 @@ namespace Clerk.Sdk.Benchmarks;
 /// </summary>
 public sealed class StringReadingClerkClient : ClerkClient
 {
-    private IUsersClient? _users;
-
     public StringReadingClerkClient(ClerkClientOptions options)
         : base(options)
     {
     }
 
-    public override IUsersClient Users => _users ??= CreateClient(static (baseUrl, http) => new UsersClient(http) { BaseUrl = baseUrl, ReadResponseAsString = true });
+    public override IUsersClient Users
+    {
+        get
+        {
+            // The facade's own Users client, switched to reading bodies as strings.
+            var users = (UsersClient)base.Users;
+            users.ReadResponseAsString = true;
+            return users;
+        }
+    }
 }

@@ -43,10 +43,7 @@ public static class FacadeWriter
             builder.AppendLine($"        private {clientNamespace}.{resource}Client? {field};");
             builder.AppendLine();
             builder.AppendLine($"        /// <summary>{summary}</summary>");
-            // ReadResponseAsString stays false: the body is streamed into the model (build/templates/
-            // Client.Class.ReadObjectResponse.liquid); a body that cannot be deserialized (truncated JSON, a proxy page)
-            // is read as text only then, so the ClerkApiException still shows an excerpt.
-            builder.AppendLine($"        public virtual {clientNamespace}.I{resource}Client {resource} => {field} ??= CreateClient(static (baseUrl, http) => new {clientNamespace}.{resource}Client(http) {{ BaseUrl = baseUrl }});");
+            builder.AppendLine($"        public virtual {clientNamespace}.I{resource}Client {resource} => {field} ??= new {clientNamespace}.{resource}Client(Connection);");
             builder.AppendLine();
         }
         builder.AppendLine("    }");

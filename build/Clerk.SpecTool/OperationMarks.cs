@@ -56,7 +56,11 @@ public static class OperationMarks
             foreach (var name in requirement.Properties().Select(p => p.Name))
             {
                 var scheme = schemes[name] as JObject ?? throw new SpecToolException($"{where}: security scheme '{name}' is not defined in components.securitySchemes");
-                if (Json.Str(scheme, "type") == "http" && Json.Str(scheme, "scheme")?.ToLowerInvariant() is ("bearer" or "basic") and var kind) kinds.Add(kind);
+                if (Json.Str(scheme, "type") == "http" && Json.Str(scheme, "scheme")?.ToLowerInvariant() is ("bearer" or "basic") and var kind)
+                {
+                    // A bearer scheme whose format is a machine secret key (ak_..., our overlay on the M2M operations).
+                    kinds.Add(kind == "bearer" && Json.Str(scheme, "bearerFormat")?.StartsWith("ak_", StringComparison.Ordinal) == true ? "machine" : kind);
+                }
             }
         }
         var distinct = kinds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();

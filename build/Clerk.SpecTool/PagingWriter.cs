@@ -97,7 +97,7 @@ public static class PagingWriter
             .Select(p => ToParameter(document, p, label))
             .OrderBy(p => p.Optional) // stable: required first, each group in spec order (NSwag with optional parameters)
             .ToList();
-        if (parameters.FirstOrDefault(p => p.Name is "pageSize" or "cancellationToken") is { } taken)
+        if (parameters.FirstOrDefault(p => p.Name is "pageSize" or "requestOptions" or "cancellationToken") is { } taken)
         {
             throw new SpecToolException($"{label}: parameter '{taken.WireName}' is named '{taken.Name}', which the paging forms use themselves; rename it in an overlay (x-originalName)");
         }
@@ -160,6 +160,7 @@ public static class PagingWriter
                            $"(<paramref name=\"limit\"/> items from <paramref name=\"offset\"/>; {(list.HasTotal ? "with the total count" : "the API gives no total count")}).</summary>");
         builder.AppendLine($"        /// <remarks>To read every page, use <see cref=\"{list.AllMethod}Async\"/>; the wire response is <see cref=\"{list.RawMethod}Async\"/>.</remarks>");
         AppendParameterDocs(builder, list.Parameters, list);
+        builder.AppendLine("        /// <param name=\"requestOptions\">Settings for this call (timeout, retries, headers, credential), or null for the client's.</param>");
         builder.AppendLine("        /// <param name=\"cancellationToken\">Cancels the request.</param>");
         builder.AppendLine("        /// <returns>The page: its items, offset, limit, whether more follow, and the total count where the API gives one.</returns>");
         builder.AppendLine("        /// <exception cref=\"Clerk.ClerkApiException\">Clerk answered with an error, or the response could not be read.</exception>");
@@ -174,6 +175,7 @@ public static class PagingWriter
             ? $"1 to {max} (the API's maximum for this operation; never above <see cref=\"Clerk.ClerkPaging.MaxPageSize\"/>)"
             : "1 to <see cref=\"Clerk.ClerkPaging.MaxPageSize\"/>";
         builder.AppendLine($"        /// <param name=\"pageSize\">Items per request (default <see cref=\"Clerk.ClerkPaging.DefaultPageSize\"/>): {range}.</param>");
+        builder.AppendLine("        /// <param name=\"requestOptions\">Settings for each page request (timeout, retries, headers, credential), or null for the client's.</param>");
         builder.AppendLine("        /// <param name=\"cancellationToken\">Cancels the enumeration between pages and the request in flight.</param>");
         builder.AppendLine("        /// <returns>The items of every page, in order.</returns>");
         builder.AppendLine("        /// <exception cref=\"System.ArgumentOutOfRangeException\"><paramref name=\"pageSize\"/> is out of range (thrown at the call, before any request).</exception>");
@@ -217,6 +219,7 @@ public static class PagingWriter
     private static string Signature(IEnumerable<Parameter> parameters, params string[] extra) =>
         string.Join(", ", parameters.Select(p => p.Optional ? $"{p.Type} {p.Name} = null" : $"{p.Type} {p.Name}")
             .Concat(extra)
+            .Append("global::Clerk.ClerkRequestOptions? requestOptions = null")
             .Append($"{CancellationToken} cancellationToken = default"));
 
     /// <summary>Named arguments for the raw call: the caller's values, limit/offset from the mechanism (paginated left unset by the all-pages form).</summary>
@@ -227,6 +230,7 @@ public static class PagingWriter
             .Select(p => $"{p.Name}: {p.Name}")
             .Append($"limit: {limit}")
             .Append($"offset: {offset}")
+            .Append("requestOptions: requestOptions")
             .Append("cancellationToken: cancellationToken_");
         return string.Join(", ", arguments);
     }

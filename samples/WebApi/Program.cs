@@ -41,7 +41,7 @@ app.MapGet("/", () => "Clerk WebApi sample: GET /me, /invoices, /admin with a Cl
 app.MapGet("/me", async (ClaimsPrincipal user, Clerk.BackendApi.IUsersClient users, CancellationToken cancellationToken) =>
 {
     var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
-    var profile = await users.GetAsync(userId, cancellationToken);
+    var profile = await users.GetAsync(userId, cancellationToken: cancellationToken);
     return Results.Ok(new
     {
         userId,

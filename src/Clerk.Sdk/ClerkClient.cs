@@ -13,11 +13,7 @@ namespace Clerk;
 /// </summary>
 public partial class ClerkClient : IDisposable
 {
-    private readonly HttpClient _httpClient;
-    private readonly bool _ownsHttpClient;
     private readonly string _baseUrl;
-    private ClerkOperationTraitTable? _operations;
-    private readonly ClerkRequestHeaders _headers;
 
     /// <summary>Creates a client from options; fails at once on a missing or malformed secret key or URL.</summary>
     /// <param name="options">The settings.</param>
@@ -25,20 +21,11 @@ public partial class ClerkClient : IDisposable
     public ClerkClient(ClerkClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        (_baseUrl, _headers) = Validate(options);
-        if (options.HttpClient is not null)
-        {
-            _httpClient = options.HttpClient;
-        }
-        else
-        {
-            // The pipeline owns timeouts (overall and per try), so HttpClient's own timeout is off.
-            _httpClient = new HttpClient(ClerkHttpPipeline.Create(options, options.HttpMessageHandler is null ? null : new NonDisposingHandler(options.HttpMessageHandler)), disposeHandler: true)
-            {
-                Timeout = System.Threading.Timeout.InfiniteTimeSpan,
-            };
-            _ownsHttpClient = true;
-        }
+        (_baseUrl, var headers) = Validate(options);
+        // The pipeline owns timeouts (overall and per try), so HttpClient's own timeout is off.
+        Connection = options.HttpClient is not null
+            ? new ClerkConnection(_baseUrl, options.HttpClient, ownsHttpClient: false, headers)
+            : new ClerkConnection(_baseUrl, new HttpClient(ClerkHttpPipeline.Create(options, options.HttpMessageHandler is null ? null : new NonDisposingHandler(options.HttpMessageHandler)), disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan }, ownsHttpClient: true, headers);
         Options = options;
     }
 
@@ -55,9 +42,8 @@ public partial class ClerkClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
-        (_baseUrl, _headers) = Validate(options);
-        _httpClient = httpClient;
-        _ownsHttpClient = false;
+        (_baseUrl, var headers) = Validate(options);
+        Connection = new ClerkConnection(_baseUrl, httpClient, ownsHttpClient: false, headers);
         Options = options;
     }
 
@@ -71,10 +57,8 @@ public partial class ClerkClient : IDisposable
     /// <summary>For mocking: a subclass can override the resource properties without a secret key.</summary>
     protected ClerkClient()
     {
-        _httpClient = new HttpClient();
-        _ownsHttpClient = true;
         _baseUrl = ClerkClientOptions.DefaultBaseUrl + "/";
-        _headers = new BackendRequestHeaders("sk_test_mock", ClerkClientOptions.DefaultApiVersion, UserAgent);
+        Connection = new ClerkConnection(_baseUrl, new HttpClient(), ownsHttpClient: true, new BackendRequestHeaders("sk_test_mock", ClerkClientOptions.DefaultApiVersion, UserAgent));
         Options = new ClerkClientOptions();
     }
 
@@ -113,19 +97,8 @@ public partial class ClerkClient : IDisposable
         return new ClerkClient(options);
     }
 
-    /// <summary>Creates a generated resource client that shares this client's HttpClient and headers.</summary>
-    /// <typeparam name="T">The generated client type.</typeparam>
-    /// <param name="create">Its constructor.</param>
-    /// <returns>The configured client.</returns>
-    protected T CreateClient<T>(Func<string, HttpClient, T> create)
-        where T : ClerkApiClientBase
-    {
-        ArgumentNullException.ThrowIfNull(create);
-        var client = create(_baseUrl, _httpClient);
-        client.RequestHeaders = _headers;
-        client.Operations = System.Threading.LazyInitializer.EnsureInitialized(ref _operations, () => new ClerkOperationTraitTable(new Uri(_baseUrl), Clerk.BackendApi.ClerkOperationTable.Rows, Clerk.BackendApi.ClerkOperationTable.Traits));
-        return client;
-    }
+    /// <summary>What the generated resource clients share: base URL, HttpClient, headers.</summary>
+    internal ClerkConnection Connection { get; }
 
     /// <summary>Disposes the HttpClient if the SDK created it.</summary>
     public void Dispose()
@@ -138,9 +111,9 @@ public partial class ClerkClient : IDisposable
     /// <param name="disposing">True when called from <see cref="Dispose()"/>.</param>
     protected virtual void Dispose(bool disposing)
     {
-        if (disposing && _ownsHttpClient)
+        if (disposing)
         {
-            _httpClient.Dispose();
+            Connection.Dispose();
         }
     }
 
@@ -151,12 +124,13 @@ public partial class ClerkClient : IDisposable
     private static (string BaseUrl, ClerkRequestHeaders Headers) Validate(ClerkClientOptions options)
     {
         var secretKey = SecretKeyValidator.Validate(options.SecretKey);
+        var machineSecretKey = options.MachineSecretKey is null ? null : SecretKeyValidator.ValidateMachine(options.MachineSecretKey, "ClerkClientOptions.MachineSecretKey");
         var baseUrl = NormalizeBaseUrl(options.BaseUrl);
         if (string.IsNullOrWhiteSpace(options.ApiVersion))
         {
             throw new ClerkConfigurationException("ClerkClientOptions.ApiVersion must not be empty (default " + ClerkClientOptions.DefaultApiVersion + ").");
         }
-        return (baseUrl, new BackendRequestHeaders(secretKey, options.ApiVersion, UserAgent));
+        return (baseUrl, new BackendRequestHeaders(secretKey, options.ApiVersion, UserAgent, machineSecretKey));
     }
 
     /// <summary>The Backend API base URL ending with <c>/</c>; a host-only URL gets <c>/v1</c>.</summary>

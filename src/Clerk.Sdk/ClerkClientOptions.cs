@@ -19,6 +19,13 @@ public sealed class ClerkClientOptions
     /// <summary>The instance's secret key (<c>sk_test_...</c> or <c>sk_live_...</c>). Never printed by the SDK.</summary>
     public string? SecretKey { get; set; }
 
+    /// <summary>
+    /// A machine secret key (<c>ak_...</c>), sent instead of <see cref="SecretKey"/> to the operations whose security asks
+    /// for one and does not take a secret key (creating an M2M token, <c>clerk.M2mTokens.CreateAsync</c>). Optional;
+    /// <see cref="ClerkRequestOptions.SecretKey"/> passes one per call. Never printed by the SDK.
+    /// </summary>
+    public string? MachineSecretKey { get; set; }
+
     /// <summary>The Backend API base URL, default <see cref="DefaultBaseUrl"/>.</summary>
     public string BaseUrl { get; set; } = DefaultBaseUrl;
 

@@ -24,4 +24,21 @@ internal static class SecretKeyValidator
         }
         return secretKey;
     }
+
+    /// <summary>Checks a machine secret key (<c>ak_...</c>).</summary>
+    public static string ValidateMachine(string? machineSecretKey, string setting)
+    {
+        if (string.IsNullOrWhiteSpace(machineSecretKey) || !machineSecretKey.StartsWith("ak_", StringComparison.Ordinal) || machineSecretKey.Length <= "ak_".Length)
+        {
+            throw new ClerkConfigurationException($"{setting} is malformed: a machine secret key starts with ak_ followed by the key ({machineSecretKey?.Length ?? 0} characters given; the value is not shown).");
+        }
+        if (machineSecretKey.Any(c => c is <= ' ' or > '~'))
+        {
+            throw new ClerkConfigurationException($"{setting} is malformed: it contains whitespace, control or non-ASCII characters (the value is not shown).");
+        }
+        return machineSecretKey;
+    }
+
+    /// <summary>Whether a key is a machine secret key (<c>ak_...</c>) rather than a secret key.</summary>
+    public static bool IsMachineKey(string key) => key.StartsWith("ak_", StringComparison.Ordinal);
 }

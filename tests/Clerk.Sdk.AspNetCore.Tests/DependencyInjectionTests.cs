@@ -90,7 +90,7 @@ public class DependencyInjectionTests
         services.AddClerk(Configuration());
         using var provider = services.BuildServiceProvider();
 
-        var user = await provider.GetRequiredService<IUsersClient>().GetAsync("user_1", CancellationToken.None);
+        var user = await provider.GetRequiredService<IUsersClient>().GetAsync("user_1", cancellationToken: CancellationToken.None);
 
         Assert.That(user.Id, Is.EqualTo("user_1"));
         Assert.That(_api.Requests.Single(), Is.EqualTo(("/v1/users/user_1", "Bearer " + SecretKey)));
@@ -106,9 +106,9 @@ public class DependencyInjectionTests
         var users = provider.GetRequiredService<IUsersClient>();
         _api.FailNext(503);
 
-        await users.GetAsync("user_1", CancellationToken.None);   // 503, retried by the SDK, then 200
-        await users.GetAsync("user_2", CancellationToken.None);
-        await provider.GetRequiredService<ClerkClient>().Users.GetAsync("user_3", CancellationToken.None);
+        await users.GetAsync("user_1", cancellationToken: CancellationToken.None);   // 503, retried by the SDK, then 200
+        await users.GetAsync("user_2", cancellationToken: CancellationToken.None);
+        await provider.GetRequiredService<ClerkClient>().Users.GetAsync("user_3", cancellationToken: CancellationToken.None);
 
         // Inside the SDK's retries: the handler sees every attempt, each with the Clerk headers.
         Assert.That(seen, Is.EqualTo(new[]
@@ -130,7 +130,7 @@ public class DependencyInjectionTests
         using var provider = services.BuildServiceProvider();
         _api.FailNext(502, 503);
 
-        await provider.GetRequiredService<IUsersClient>().GetAsync("user_1", CancellationToken.None);
+        await provider.GetRequiredService<IUsersClient>().GetAsync("user_1", cancellationToken: CancellationToken.None);
 
         Assert.That(seen.Select(s => s.Split(' ')[2]), Is.EqualTo(new[] { "502", "503", "200" }));
     }
@@ -144,7 +144,7 @@ public class DependencyInjectionTests
         using var provider = services.BuildServiceProvider();
         _api.FailNext(503, 503, 503);
 
-        var ex = Assert.ThrowsAsync<ClerkApiException>(() => provider.GetRequiredService<IUsersClient>().GetAsync("user_1", CancellationToken.None));
+        var ex = Assert.ThrowsAsync<ClerkApiException>(() => provider.GetRequiredService<IUsersClient>().GetAsync("user_1", cancellationToken: CancellationToken.None));
 
         Assert.That(ex!.Attempts, Is.EqualTo(3));
         Assert.That(seen, Has.Count.EqualTo(3));
@@ -160,7 +160,7 @@ public class DependencyInjectionTests
         using var provider = services.BuildServiceProvider();
         _api.FailNext(503);
 
-        await provider.GetRequiredService<IUsersClient>().GetAsync("user_1", CancellationToken.None);
+        await provider.GetRequiredService<IUsersClient>().GetAsync("user_1", cancellationToken: CancellationToken.None);
 
         var logical = logs.Messages.Count(m => m.Contains("System.Net.Http.HttpClient.Clerk.LogicalHandler", StringComparison.Ordinal) && m.Contains("End processing", StringComparison.Ordinal));
         var attempts = logs.Messages.Count(m => m.Contains("System.Net.Http.HttpClient.Clerk.ClientHandler", StringComparison.Ordinal) && m.Contains("Received HTTP response", StringComparison.Ordinal));
@@ -184,13 +184,13 @@ public class DependencyInjectionTests
         using var provider = services.BuildServiceProvider();
         var clerk = provider.GetRequiredService<ClerkClient>();
 
-        await clerk.Users.GetAsync("user_1", CancellationToken.None);
+        await clerk.Users.GetAsync("user_1", cancellationToken: CancellationToken.None);
         Assert.That(created, Is.EqualTo(1));
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (Volatile.Read(ref created) < 2 && DateTime.UtcNow < deadline)
         {
             await Task.Delay(250);
-            await clerk.Users.GetAsync("user_1", CancellationToken.None);
+            await clerk.Users.GetAsync("user_1", cancellationToken: CancellationToken.None);
         }
 
         Assert.That(created, Is.GreaterThanOrEqualTo(2), "a new handler chain after the handler lifetime");
@@ -208,11 +208,11 @@ public class DependencyInjectionTests
 
         using (var clerk = new ClerkClient(http, options))
         {
-            await clerk.Users.GetAsync("user_1", CancellationToken.None);
+            await clerk.Users.GetAsync("user_1", cancellationToken: CancellationToken.None);
         }
         _api.FailNext(503);
         using var again = new ClerkClient(http, options);
-        var user = await again.Users.GetAsync("user_2", CancellationToken.None);   // the named client carries the SDK's retries
+        var user = await again.Users.GetAsync("user_2", cancellationToken: CancellationToken.None);   // the named client carries the SDK's retries
 
         Assert.That(user.Id, Is.EqualTo("user_2"));
         Assert.That(http.Timeout, Is.EqualTo(Timeout.InfiniteTimeSpan), "the SDK pipeline owns the timeouts");
@@ -282,7 +282,7 @@ public class DependencyInjectionTests
         using var provider = services.BuildServiceProvider();
 
         var state = await provider.GetRequiredService<ClerkTokenVerifier>().AuthenticateTokenAsync(Tokens.Valid(), CancellationToken.None);
-        var user = await provider.GetRequiredService<IUsersClient>().GetAsync("user_9", CancellationToken.None);
+        var user = await provider.GetRequiredService<IUsersClient>().GetAsync("user_9", cancellationToken: CancellationToken.None);
 
         Assert.That(state.IsSignedIn, Is.True, state.ToString());
         Assert.That(state.Session!.UserId, Is.EqualTo(Tokens.UserId));
@@ -320,8 +320,13 @@ public class DependencyInjectionTests
 
     private sealed class FakeClerk : ClerkClient
     {
-        private readonly IUsersClient _users = new UsersClient(new HttpClient());
+        private readonly IUsersClient _users = new MockUsers();
 
         public override IUsersClient Users => _users;
+
+        /// <summary>A mock through the generated client's protected constructor: no connection, nothing sent.</summary>
+        private sealed class MockUsers : UsersClient
+        {
+        }
     }
 }

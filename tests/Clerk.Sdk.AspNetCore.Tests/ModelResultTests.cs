@@ -27,7 +27,7 @@ public class ModelResultTests
         await using var app = await LoopbackApp.StartAsync(
             new Dictionary<string, string?> { ["Clerk:SecretKey"] = "sk_test_0123456789abcdefghijklmnopqrstuvwxyz", ["Clerk:ApiUrl"] = api.Url },
             builder => builder.Services.AddClerk(builder.Configuration),
-            endpoints => endpoints.MapGet("/users/{id}", (string id, IUsersClient users, CancellationToken ct) => users.GetAsync(id, ct)));
+            endpoints => endpoints.MapGet("/users/{id}", (string id, IUsersClient users, CancellationToken ct) => users.GetAsync(id, cancellationToken: ct)));
 
         var body = JObject.Parse(await app.Client.GetStringAsync("/users/user_123"));
 

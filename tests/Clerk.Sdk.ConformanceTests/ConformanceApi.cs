@@ -19,7 +19,7 @@ internal sealed class ConformanceApi
     public static readonly ConformanceApi Backend = new(
         "BackendApi",
         "conformance",
-        (server, http) => new ClerkClient(new ClerkClientOptions { SecretKey = SecretKey, BaseUrl = server.ToString(), HttpClient = http }),
+        (server, http) => new ClerkClient(new ClerkClientOptions { SecretKey = SecretKey, MachineSecretKey = MachineSecretKey, BaseUrl = server.ToString(), HttpClient = http }),
         new RequestExpectations(new HashSet<string>(StringComparer.Ordinal), OnEveryRequest: [], WithBearer: [], SendsBasic: false, "openapi/overlays/bapi"));
 
     /// <summary>
@@ -54,6 +54,9 @@ internal sealed class ConformanceApi
 
     /// <summary>A key shaped like a real one (the client validates its form); Prism only checks a bearer token is present.</summary>
     private const string SecretKey = "sk_test_c0nf0rmanceSuiteKey0000000000000000";
+
+    /// <summary>For the operations whose security asks for a machine secret key (creating an M2M token).</summary>
+    private const string MachineSecretKey = "ak_3beecc9c60adb5f9b850e91a8ee1e992";
 
     /// <summary>A session id matching the spec's pattern for <c>_clerk_session_id</c>.</summary>
     private const string SessionId = "sess_c0nf0rmanceSuiteSession00000";

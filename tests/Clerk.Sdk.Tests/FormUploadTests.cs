@@ -55,6 +55,6 @@ public class FormUploadTests
         Assert.That(body, Does.Contain("name=\"uploader_user_id\""));
         Assert.That(body, Does.Contain("user_1"));
         var parameter = typeof(IOrganizationsClient).GetMethod(nameof(IOrganizationsClient.UploadLogoAsync))!.GetParameters().Select(p => p.Name);
-        Assert.That(parameter, Is.EqualTo(new[] { "organizationId", "file", "uploaderUserId", "cancellationToken" }));
+        Assert.That(parameter, Is.EqualTo(new[] { "organizationId", "file", "uploaderUserId", "requestOptions", "cancellationToken" }));
     }
 }

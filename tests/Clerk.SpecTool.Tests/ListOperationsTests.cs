@@ -178,11 +178,11 @@ public class ListOperationsTests
         Assert.Multiple(() =>
         {
             Assert.That(text, Does.Contain("public partial interface IThingsClient").And.Contain("public partial class ThingsClient"));
-            Assert.That(text, Does.Contain("System.Threading.Tasks.Task<Clerk.ClerkPage<Thing>> ListAsync(string ownerId, ListThingsStatus? status = null, long? limit = null, long? offset = null, bool? paginated = null, System.Threading.CancellationToken cancellationToken = default)"),
+            Assert.That(text, Does.Contain("System.Threading.Tasks.Task<Clerk.ClerkPage<Thing>> ListAsync(string ownerId, ListThingsStatus? status = null, long? limit = null, long? offset = null, bool? paginated = null, global::Clerk.ClerkRequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)"),
                 "the page form: the raw parameters, required first");
-            Assert.That(text, Does.Contain("System.Collections.Generic.IAsyncEnumerable<Thing> ListAllAsync(string ownerId, ListThingsStatus? status = null, int pageSize = Clerk.ClerkPaging.DefaultPageSize, System.Threading.CancellationToken cancellationToken = default)"),
+            Assert.That(text, Does.Contain("System.Collections.Generic.IAsyncEnumerable<Thing> ListAllAsync(string ownerId, ListThingsStatus? status = null, int pageSize = Clerk.ClerkPaging.DefaultPageSize, global::Clerk.ClerkRequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)"),
                 "the all-pages form: no limit, offset or paginated");
-            Assert.That(text, Does.Contain("ListRawAsync(ownerId: ownerId, status: status, limit: limit_, offset: offset_, cancellationToken: cancellationToken_)"));
+            Assert.That(text, Does.Contain("ListRawAsync(ownerId: ownerId, status: status, limit: limit_, offset: offset_, requestOptions: requestOptions, cancellationToken: cancellationToken_)"));
             Assert.That(text, Does.Contain("static response => (response, (long?)null)"));
             Assert.That(text, Does.Contain("static response => (response.Data, (long?)response.TotalCount)"));
             Assert.That(text, Does.Contain("pageSize, maxPageSize: 100, cancellationToken"));

@@ -133,18 +133,20 @@ public class OperationMarksTests
     }
 
     [Test]
-    public void TheOperationTable_CarriesCredentials_MediaTypes_AndRedirects()
+    public void TheOperationDescriptors_CarryCredentials_MediaTypes_AndResultKinds()
     {
         var file = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"operations-{System.Guid.NewGuid():N}.g.cs");
         try
         {
             OperationTableWriter.Write(Normalized(), "Clerk.Test", file);
             var text = System.IO.File.ReadAllText(file);
-            Assert.That(text, Does.Contain("(\"POST\", \"/v1/client/sign_ins\", \"anonymous bearer\", \"application/x-www-form-urlencoded\", null, false, false),"));
-            Assert.That(text, Does.Contain("(\"POST\", \"/v1/me/profile_image\", \"anonymous bearer\", \"multipart/form-data\", null, false, false),"));
-            Assert.That(text, Does.Contain("(\"GET\", \"/v1/client/sync\", \"anonymous bearer\", null, \"application/json\", true, false),"));
-            Assert.That(text, Does.Contain("(\"GET\", \"/.well-known/jwks.json\", \"none\", null, null, false, false),"));
-            Assert.That(text, Does.Contain("(\"POST\", \"/oauth/token/revoke\", \"basic\", null, null, false, false),"));
+            const string Kind = "global::Clerk.Http.ClerkResultKind.";
+            Assert.That(text, Does.Contain("\"POST\", \"/v1/client/sign_ins\", \"anonymous bearer\", \"application/x-www-form-urlencoded\", null, " + Kind + "None, false);"));
+            Assert.That(text, Does.Contain("\"POST\", \"/v1/me/profile_image\", \"anonymous bearer\", \"multipart/form-data\", null, " + Kind + "None, false);"));
+            Assert.That(text, Does.Contain("\"GET\", \"/v1/client/sync\", \"anonymous bearer\", null, \"application/json\", " + Kind + "Redirect, false);"));
+            Assert.That(text, Does.Contain("\"GET\", \"/.well-known/jwks.json\", \"none\", null, null, " + Kind + "None, false);"));
+            Assert.That(text, Does.Contain("\"POST\", \"/oauth/token/revoke\", \"basic\", null, null, " + Kind + "None, false);"));
+            Assert.That(text, Does.Contain("internal static readonly global::Clerk.Http.ClerkOperation[] All ="), "the list of every descriptor");
         }
         finally
         {

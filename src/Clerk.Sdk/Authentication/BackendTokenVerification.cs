@@ -17,19 +17,19 @@ internal static class BackendTokenVerification
             {
                 case ClerkTokenType.ApiKey:
                     {
-                        var response = await clerk.ApiKeys.VerifyAsync(new VerifyApiKeyRequest { Secret = token }, cancellationToken).ConfigureAwait(false);
+                        var response = await clerk.ApiKeys.VerifyAsync(new VerifyApiKeyRequest { Secret = token }, cancellationToken: cancellationToken).ConfigureAwait(false);
                         Check(response.Revoked, response.Expired, type);
                         return MachineTokenResults.FromApiKey(response);
                     }
                 case ClerkTokenType.M2MToken:
                     {
-                        var response = await clerk.M2M.VerifyTokenAsync(new VerifyM2MTokenRequest { Token = token }, cancellationToken).ConfigureAwait(false);
+                        var response = await clerk.M2M.VerifyTokenAsync(new VerifyM2MTokenRequest { Token = token }, cancellationToken: cancellationToken).ConfigureAwait(false);
                         Check(response.Revoked, response.Expired, type);
                         return MachineTokenResults.FromM2M(response);
                     }
                 default:
                     {
-                        var response = await clerk.OAuthAccessTokens.VerifyAsync(new VerifyOAuthAccessTokenRequest { AccessToken = token }, cancellationToken).ConfigureAwait(false);
+                        var response = await clerk.OAuthAccessTokens.VerifyAsync(new VerifyOAuthAccessTokenRequest { AccessToken = token }, cancellationToken: cancellationToken).ConfigureAwait(false);
                         Check(response.Revoked == true || response.Active == false && response.Expired != true, response.Expired == true, type);
                         return MachineTokenResults.FromOAuth(response);
                     }

@@ -81,7 +81,7 @@ internal sealed class JwksKeyStore
             try
             {
                 // Not the caller's token: the one request serves every waiter; the client's own timeout bounds it.
-                var jwks = await fetch.Client.GetAsync(CancellationToken.None).ConfigureAwait(false);
+                var jwks = await fetch.Client.GetAsync(cancellationToken: CancellationToken.None).ConfigureAwait(false);
                 var keys = SigningKeyLoader.FromJwks(jwks);
                 if (keys.Count == 0)
                 {

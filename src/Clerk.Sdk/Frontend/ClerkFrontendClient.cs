@@ -14,10 +14,7 @@ namespace Clerk;
 /// </summary>
 public partial class ClerkFrontendClient : IDisposable
 {
-    private readonly HttpClient _httpClient;
-    private readonly bool _ownsHttpClient;
     private readonly string _baseUrl;
-    private ClerkOperationTraitTable? _operations;
     private readonly FrontendRequestHeaders _headers;
 
     /// <summary>Creates a client; fails at once on a missing or malformed publishable key.</summary>
@@ -38,7 +35,7 @@ public partial class ClerkFrontendClient : IDisposable
         _headers = new FrontendRequestHeaders(options.ClientToken, options.SessionId, options.ApiVersion, ClerkClient.UserAgent, options.OAuthClientId, options.OAuthClientSecret);
         if (options.HttpClient is not null)
         {
-            _httpClient = options.HttpClient;
+            Connection = new ClerkConnection(_baseUrl, options.HttpClient, ownsHttpClient: false, _headers);
         }
         else
         {
@@ -50,11 +47,11 @@ public partial class ClerkFrontendClient : IDisposable
             HttpMessageHandler transport = options.HttpMessageHandler is null
                 ? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false }
                 : new NonDisposingHandler(options.HttpMessageHandler);
-            _httpClient = new HttpClient(ClerkHttpPipeline.Create(pipelineOptions, transport, new Uri(_baseUrl), ClerkOperationTable.Rows), disposeHandler: true)
+            var http = new HttpClient(ClerkHttpPipeline.Create(pipelineOptions, transport), disposeHandler: true)
             {
                 Timeout = System.Threading.Timeout.InfiniteTimeSpan,
             };
-            _ownsHttpClient = true;
+            Connection = new ClerkConnection(_baseUrl, http, ownsHttpClient: true, _headers);
         }
         Me = new ClerkFrontendMe(this);
     }
@@ -81,24 +78,13 @@ public partial class ClerkFrontendClient : IDisposable
         SessionId = System.Environment.GetEnvironmentVariable("CLERK_SESSION_ID"),
     });
 
-    /// <summary>Creates a generated resource client that shares this client's HttpClient and credentials.</summary>
-    /// <typeparam name="T">The generated client type.</typeparam>
-    /// <param name="create">Its constructor.</param>
-    /// <returns>The configured client.</returns>
-    protected T CreateClient<T>(Func<string, HttpClient, T> create)
-        where T : ClerkApiClientBase
-    {
-        ArgumentNullException.ThrowIfNull(create);
-        var client = create(_baseUrl, _httpClient);
-        client.RequestHeaders = _headers;
-        client.Operations = System.Threading.LazyInitializer.EnsureInitialized(ref _operations, () => new ClerkOperationTraitTable(new Uri(_baseUrl), Clerk.FrontendApi.ClerkOperationTable.Rows, Clerk.FrontendApi.ClerkOperationTable.Traits));
-        return client;
-    }
+    /// <summary>What the generated resource clients share: base URL, HttpClient, headers.</summary>
+    internal ClerkConnection Connection { get; }
 
     /// <summary>Disposes the HttpClient if the SDK created it.</summary>
     public void Dispose()
     {
-        if (_ownsHttpClient) _httpClient.Dispose();
+        Connection.Dispose();
         GC.SuppressFinalize(this);
     }
 

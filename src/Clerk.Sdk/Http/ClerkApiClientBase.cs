@@ -2,122 +2,125 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
 namespace Clerk.Http;
 
 /// <summary>
-/// Base class of every generated Clerk API client (named in <c>nswag.json</c>): adds the Clerk headers to each
-/// request and turns every non-success response into a <see cref="ClerkApiException"/> (the one error mapper).
+/// Base class of every generated Clerk API client (our own client template, <c>build/templates/Client.Class.liquid</c>):
+/// the one send path. A generated operation method fills a request from its parameters and hands it, with its
+/// operation's descriptor (<see cref="ClerkOperation"/>), to <c>SendAsync</c>, which builds the request message, adds
+/// the API's headers and the credential the operation accepts, sends it through the SDK's pipeline, maps every
+/// non-success response to <see cref="ClerkApiException"/> (the one error mapper) and reads the result the descriptor
+/// names: a JSON model, text, a <see cref="ClerkRedirect"/> or nothing.
 /// </summary>
 public abstract class ClerkApiClientBase
 {
-    /// <summary>Creates the base; the generated constructors call it.</summary>
+    private readonly ClerkConnection? _connection;
+
+    /// <summary>For mocking: a subclass that overrides the methods it needs; any other call throws <see cref="InvalidOperationException"/>.</summary>
     protected ClerkApiClientBase()
     {
     }
 
-    /// <summary>What the facade adds to every request (credentials, API version, user agent); set by <see cref="ClerkClient"/> or <see cref="ClerkFrontendClient"/>.</summary>
-    internal ClerkRequestHeaders? RequestHeaders { get; set; }
-
-    /// <summary>What the spec says about each operation (credentials, form media type, result, redirect); set by the facade with <see cref="RequestHeaders"/>.</summary>
-    internal ClerkOperationTraitTable? Operations { get; set; }
-
-    /// <summary>Called by the generated code before the URL is final; nothing to do here.</summary>
-    /// <param name="client">The HTTP client.</param>
-    /// <param name="request">The request being built.</param>
-    /// <param name="urlBuilder">The URL being built.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>A completed task.</returns>
-    protected virtual Task PrepareRequestAsync(HttpClient client, HttpRequestMessage request, StringBuilder urlBuilder, CancellationToken cancellationToken) => Task.CompletedTask;
-
-    /// <summary>
-    /// Called by the generated code with the final URL: looks up what the spec says about the operation
-    /// (<see cref="ClerkOperationTraits"/>), adds the Clerk headers and the credentials the operation accepts, accepts
-    /// JSON errors beside a non-JSON result, leaves out an optional JSON body that was not given (the generated code
-    /// would send the JSON text <c>null</c>) or sends <c>{}</c> where the spec requires a body without required fields,
-    /// sends the form of a urlencoded operation as one (the generated code builds
-    /// every form as multipart) and quotes multipart field names (RFC 7578).
-    /// </summary>
-    /// <param name="client">The HTTP client.</param>
-    /// <param name="request">The request about to be sent.</param>
-    /// <param name="url">The final URL.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>A task that completes when the request is ready.</returns>
-    protected virtual async Task PrepareRequestAsync(HttpClient client, HttpRequestMessage request, string url, CancellationToken cancellationToken)
+    /// <summary>Creates a client over a facade's connection (the generated constructors do).</summary>
+    internal ClerkApiClientBase(ClerkConnection connection)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var operation = Operations?.Find(request);
-        RequestHeaders?.Apply(request, operation);
-        // Clerk's errors are JSON whatever an operation returns on success (an HTML page): accept both.
-        if (operation?.ReturnsText == true && !request.Headers.Accept.Any(a => a.MediaType is "application/json" or "*/*"))
-        {
-            request.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json", 0.9));
-        }
-        if (await RequestBodies.IsJsonNullAsync(request.Content, cancellationToken).ConfigureAwait(false))
-        {
-            request.Content!.Dispose();
-            request.Content = null;
-        }
-        if (request.Content is null && operation?.EmptyBody == true)
-        {
-            // The spec requires a body, and none of its fields: the caller left it out, the server gets {}.
-            request.Content = RequestBodies.EmptyJsonObject();
-        }
-        if (operation?.SendsUrlEncodedForm == true)
-        {
-            request.Content = await UrlEncodedForms.FromMultipartAsync(request.Content, cancellationToken).ConfigureAwait(false);
-        }
-        MultipartFieldHeaders.Normalize(request.Content);
+        _connection = connection ?? throw new ArgumentNullException(nameof(connection));
     }
 
+    /// <summary>Also keep each success body as text (the SDK streams it into the model without one by default).</summary>
+    public bool ReadResponseAsString { get; set; }
+
+    /// <summary>The connection, or an explanation for a mock created without one.</summary>
+    internal ClerkConnection Connection =>
+        _connection ?? throw new InvalidOperationException($"{GetType().Name} was created for mocking, without a connection: override the methods it should answer.");
+
     /// <summary>
-    /// Called by the generated code with the response, before it reads it: throws <see cref="ClerkApiException"/> unless
-    /// it is a success or the redirect of an operation that succeeds with one. That redirect is marked as the 200 the
-    /// generated code reads the result of, a <see cref="ClerkRedirect"/> that <see cref="ClerkResponseReader"/> builds
-    /// from the response (as it returns a text result that is not JSON, an HTML page, as the text).
+    /// Called with each request message just before it is sent (the Clerk headers and credential are on it); override
+    /// in a partial of one client to act on that resource only. Cross-cutting behaviour belongs in the HTTP pipeline.
     /// </summary>
-    /// <param name="client">The HTTP client.</param>
+    /// <param name="request">The request.</param>
+    /// <param name="operation">The operation it is for.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the request is ready.</returns>
+    protected virtual ValueTask PrepareRequestAsync(HttpRequestMessage request, ClerkOperation operation, CancellationToken cancellationToken) => default;
+
+    /// <summary>Called with each response before it is mapped or read; override in a partial of one client.</summary>
     /// <param name="response">The response.</param>
-    /// <param name="cancellationToken">Cancels reading the body.</param>
-    /// <returns>A task that completes when the response is accepted.</returns>
-    protected virtual async Task ProcessResponseAsync(HttpClient client, HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <param name="operation">The operation it answers.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the response may be read.</returns>
+    protected virtual ValueTask ProcessResponseAsync(HttpResponseMessage response, ClerkOperation operation, CancellationToken cancellationToken) => default;
+
+    /// <summary>Sends a request and reads its result as <typeparamref name="T"/>.</summary>
+    internal async Task<T> SendAsync<T>(ClerkRequestBuilder request, ClerkRequestOptions? options, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(response);
-        // Found again from the request (as logs do, without allocating; keeping it on the request would cost every call
-        // an options dictionary), and only when needed: a redirect, or headers that read responses (client tokens).
-        var operation = (RequestHeaders?.ReadsResponses == true || (int)response.StatusCode is >= 300 and < 400) && response.RequestMessage is { } sent ? Operations?.Find(sent) : null;
-        RequestHeaders?.OnResponse(response, operation);
-        // An operation that succeeds with a redirect returns it (a ClerkRedirect, built by ClerkResponseReader from
-        // the response): the generated code reads a result only for the 200 the spec tool gave the operation.
-        if (operation?.Redirect == true && (int)response.StatusCode is >= 200 and < 400)
+        using var response = await SendCoreAsync(request, options, cancellationToken).ConfigureAwait(false);
+        if (request.Operation.ResultKind == ClerkResultKind.Redirect && typeof(T) == typeof(ClerkRedirect))
         {
-            response.RequestMessage!.Options.Set(ClerkRequestOptions.Redirect, ClerkRedirect.From(response));
-            response.StatusCode = System.Net.HttpStatusCode.OK;
-            return;
+            return (T)(object)ClerkRedirect.From(response);
         }
-        if (response.IsSuccessStatusCode)
+        var (value, text) = await ClerkResponseReader.ReadAsync<T>(response, ClerkConnection.JsonSettings, ReadResponseAsString, cancellationToken).ConfigureAwait(false);
+        if (value is null)
         {
-            return;
+            throw new ClerkApiException($"Response was null which was not expected: {request.Operation} returns a result.", (int)response.StatusCode, text, ClerkResponseReader.HeadersOf(response), null, ClerkRequestOptions.AttemptsOf(response.RequestMessage!));
         }
+        return value;
+    }
+
+    /// <summary>Sends a request whose operation returns nothing.</summary>
+    internal async Task SendAsync(ClerkRequestBuilder request, ClerkRequestOptions? options, CancellationToken cancellationToken)
+    {
+        using var response = await SendCoreAsync(request, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<HttpResponseMessage> SendCoreAsync(ClerkRequestBuilder request, ClerkRequestOptions? options, CancellationToken cancellationToken)
+    {
+        var connection = Connection;
+        var operation = request.Operation;
+        using var message = request.ToMessage(connection.BaseUrl, ClerkConnection.JsonSettings, options);
+        connection.Headers.Apply(message, operation, options);
+        if (options is { HasHeaders: true })
+        {
+            foreach (var (name, value) in options.Headers)
+            {
+                if (message.Headers.NonValidated.Contains(name)) message.Headers.Remove(name);
+                message.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+        await PrepareRequestAsync(message, operation, cancellationToken).ConfigureAwait(false);
+        var response = await connection.HttpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            connection.Headers.OnResponse(response, operation);
+            await ProcessResponseAsync(response, operation, cancellationToken).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            // An operation that succeeds with a redirect returns it (ClerkRedirect), a 2xx too (an HttpClient that followed it).
+            if (operation.ResultKind == ClerkResultKind.Redirect && status is >= 200 and < 400) return response;
+            if (!response.IsSuccessStatusCode) throw await MapErrorAsync(response, operation, cancellationToken).ConfigureAwait(false);
+            return response;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The one error mapper: a non-success response as <see cref="ClerkApiException"/> (<see cref="ClerkRateLimitException"/> for a 429).</summary>
+    private static async Task<ClerkApiException> MapErrorAsync(HttpResponseMessage response, ClerkOperation operation, CancellationToken cancellationToken)
+    {
         var body = response.Content is null ? null : await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        var headers = new Dictionary<string, IEnumerable<string>>(System.StringComparer.OrdinalIgnoreCase);
-        foreach (var header in response.Headers) headers[header.Key] = header.Value.ToList();
-        if (response.Content is not null)
-        {
-            foreach (var header in response.Content.Headers) headers[header.Key] = header.Value.ToList();
-        }
+        var headers = ClerkResponseReader.HeadersOf(response);
         var attempts = response.RequestMessage is { } attempted ? ClerkRequestOptions.AttemptsOf(attempted) : 1;
         var reason = string.IsNullOrEmpty(response.ReasonPhrase) ? "Clerk API request failed" : $"Clerk API request failed: {response.ReasonPhrase}";
-        var message = $"{reason} ({request(response)})";
+        var message = $"{reason} ({operation})";
         if ((int)response.StatusCode == 429)
         {
-            throw new ClerkRateLimitException(message, body, headers, RetryAfterHeader.Read(response, System.TimeProvider.System), attempts);
+            return new ClerkRateLimitException(message, body, headers, RetryAfterHeader.Read(response, TimeProvider.System), attempts);
         }
-        throw new ClerkApiException(message, (int)response.StatusCode, body, headers, null, attempts);
-
-        static string request(HttpResponseMessage r) => r.RequestMessage is { } m ? $"{m.Method} {m.RequestUri?.AbsolutePath}" : "request";
+        return new ClerkApiException(message, (int)response.StatusCode, body, headers, null, attempts);
     }
 }

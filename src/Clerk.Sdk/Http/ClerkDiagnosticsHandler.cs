@@ -18,23 +18,25 @@ internal sealed class ClerkDiagnosticsHandler : DelegatingHandler
     private readonly TimeProvider _time;
     private readonly ClerkTimeoutSources _deadlines;
     private readonly ILogger _logger;
-    private readonly ClerkOperationCatalog _operations;
 
-    public ClerkDiagnosticsHandler(TimeSpan timeout, TimeProvider time, ILogger logger, ClerkOperationCatalog operations)
+    public ClerkDiagnosticsHandler(TimeSpan timeout, TimeProvider time, ILogger logger)
     {
         _timeout = timeout;
         _time = time;
         _deadlines = new ClerkTimeoutSources(timeout, time);
         _logger = logger;
-        _operations = operations;
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         // No listener, no span: then neither the span name nor the description is built (this runs on every call).
         using var activity = ClerkTelemetry.Source.HasListeners() ? StartActivity(request) : null;
-        using var lease = _deadlines.Rent();
-        var deadline = lease.Source;
+        // A call's own timeout (ClerkRequestOptions.Timeout) gets a source of its own; the client's comes from the pool.
+        var callTimeout = ClerkRequestOptions.Of(request)?.Timeout;
+        using var own = callTimeout is { } t && t != Timeout.InfiniteTimeSpan ? new CancellationTokenSource(t, _time) : null;
+        using var lease = callTimeout is null ? _deadlines.Rent() : default;
+        var deadline = callTimeout is null ? lease.Source : own;
+        var timeout = callTimeout ?? _timeout;
         // The caller's token cancels the deadline source through one registration (no linked source per call); a
         // source cancelled that way is not reused (ClerkTimeoutSources).
         using var link = deadline is not null && cancellationToken.CanBeCanceled ? cancellationToken.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), deadline) : default;
@@ -53,7 +55,7 @@ internal sealed class ClerkDiagnosticsHandler : DelegatingHandler
                 activity?.SetStatus(ActivityStatusCode.Error, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
                 if (_logger.IsEnabled(LogLevel.Warning))
                 {
-                    _logger.LogWarning("Clerk {Operation} failed with {Status} after {Attempts} attempt(s) in {ElapsedMs} ms", _operations.Describe(request), (int)response.StatusCode, Attempts(request), (long)_time.GetElapsedTime(start).TotalMilliseconds);
+                    _logger.LogWarning("Clerk {Operation} failed with {Status} after {Attempts} attempt(s) in {ElapsedMs} ms", Describe(request), (int)response.StatusCode, Attempts(request), (long)_time.GetElapsedTime(start).TotalMilliseconds);
                 }
             }
             return response;
@@ -61,15 +63,15 @@ internal sealed class ClerkDiagnosticsHandler : DelegatingHandler
         catch (OperationCanceledException ex) when (deadline?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
         {
             var attempts = Attempts(request);
-            var operation = _operations.Describe(request);
+            var operation = Describe(request);
             Fail(activity, "timeout", attempts);
-            _logger.LogWarning("Clerk {Operation} timed out after {TimeoutMs} ms ({Attempts} attempt(s))", operation, (long)_timeout.TotalMilliseconds, attempts);
-            throw new ClerkTimeoutException($"{operation} did not complete within the {_timeout.TotalSeconds:0.###} s timeout (ClerkClientOptions.Timeout; {attempts} attempt(s)).", _timeout, attempts, ex);
+            _logger.LogWarning("Clerk {Operation} timed out after {TimeoutMs} ms ({Attempts} attempt(s))", operation, (long)timeout.TotalMilliseconds, attempts);
+            throw new ClerkTimeoutException($"{operation} did not complete within the {timeout.TotalSeconds:0.###} s timeout ({(callTimeout is null ? "ClerkClientOptions.Timeout" : "ClerkRequestOptions.Timeout")}; {attempts} attempt(s)).", timeout, attempts, ex);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             var attempts = Attempts(request);
-            var operation = _operations.Describe(request);
+            var operation = Describe(request);
             Fail(activity, ex.GetType().Name, attempts);
             _logger.LogWarning("Clerk {Operation} failed: {Error} after {Attempts} attempt(s)", operation, ex.GetType().Name, attempts);
             if (ex is ClerkException) throw;
@@ -77,23 +79,30 @@ internal sealed class ClerkDiagnosticsHandler : DelegatingHandler
         }
     }
 
-    private Activity? StartActivity(HttpRequestMessage request)
+    private static Activity? StartActivity(HttpRequestMessage request)
     {
-        var match = _operations.Match(request);
-        var activity = ClerkTelemetry.Source.StartActivity(match is { } m ? $"Clerk {m.Resource}.{m.Operation}" : "Clerk request", ActivityKind.Client);
+        var operation = ClerkOperation.Of(request);
+        var activity = ClerkTelemetry.Source.StartActivity(operation is not null ? "Clerk " + operation.Id : "Clerk request", ActivityKind.Client);
         if (activity is not null)
         {
             activity.SetTag("http.request.method", request.Method.Method);
             activity.SetTag("server.address", request.RequestUri?.IsAbsoluteUri == true ? request.RequestUri.Host : null);
-            if (match is { } found)
+            if (operation is not null)
             {
-                activity.SetTag("url.template", found.Template);
-                activity.SetTag("clerk.resource", found.Resource);
-                activity.SetTag("clerk.operation", found.Operation);
+                activity.SetTag("url.template", operation.PathTemplate);
+                activity.SetTag("clerk.resource", operation.Resource);
+                activity.SetTag("clerk.operation", operation.Name);
             }
         }
         return activity;
     }
+
+    /// <summary>
+    /// A log-safe name of a request from its descriptor (<c>Users.Get GET /users/{user_id}</c>), which the send path put
+    /// on it; a request the SDK did not build is named by its method only (its path may carry ids).
+    /// </summary>
+    internal static string Describe(HttpRequestMessage request) =>
+        ClerkOperation.Of(request)?.ToString() ?? $"{request.Method.Method} (a request not built by the SDK)";
 
     private static int Attempts(HttpRequestMessage request) => ClerkRequestOptions.AttemptsOf(request);
 

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Net.Http;
-using Clerk.BackendApi;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -19,13 +18,6 @@ public static class ClerkHttpPipeline
     /// <returns>The outermost handler.</returns>
     public static HttpMessageHandler Create(ClerkClientOptions options, HttpMessageHandler? transport = null) =>
         Link(CreateHandlers(options), transport);
-
-    /// <summary>
-    /// The pipeline for another API (the Frontend API) whose base URL is used as given and whose operations are in
-    /// <paramref name="operations"/> (logs and traces name requests from it).
-    /// </summary>
-    internal static HttpMessageHandler Create(ClerkClientOptions options, HttpMessageHandler? transport, Uri baseUrl, IEnumerable<(string Method, string Template, string Resource, string Operation)> operations) =>
-        Link(CreateHandlers(options, new ClerkOperationCatalog(baseUrl, operations)), transport);
 
     private static HttpMessageHandler Link(DelegatingHandler[] handlers, HttpMessageHandler? transport)
     {
@@ -47,18 +39,10 @@ public static class ClerkHttpPipeline
     public static DelegatingHandler[] CreateHandlers(ClerkClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        // The same normalization as ClerkClient (a host-only URL means /v1), so operations are named from the real base path.
-        var baseUrl = new Uri(ClerkClient.NormalizeBaseUrl(options.BaseUrl), UriKind.Absolute);
-        return CreateHandlers(options, new ClerkOperationCatalog(baseUrl, ClerkOperationTable.Rows));
-    }
-
-    private static DelegatingHandler[] CreateHandlers(ClerkClientOptions options, ClerkOperationCatalog catalog)
-    {
-        ArgumentNullException.ThrowIfNull(options);
         options.Retry.Validate();
         var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Clerk.Sdk");
-        var retry = new ClerkRetryHandler(options.Retry, options.TimeProvider, logger, catalog, options.MaxResponseBodyBytes);
-        var diagnostics = new ClerkDiagnosticsHandler(options.Timeout, options.TimeProvider, logger, catalog);
+        var retry = new ClerkRetryHandler(options.Retry, options.TimeProvider, logger, options.MaxResponseBodyBytes);
+        var diagnostics = new ClerkDiagnosticsHandler(options.Timeout, options.TimeProvider, logger);
         return [diagnostics, retry];
     }
 

@@ -11,13 +11,11 @@ internal abstract class ClerkRequestHeaders
     /// <summary>Adds the API's headers (and query parameters) to a request about to be sent.</summary>
     /// <param name="request">The request.</param>
     /// <param name="operation">What the spec says about its operation (the credentials it accepts), or null when unknown.</param>
-    public abstract void Apply(HttpRequestMessage request, ClerkOperationTraits? operation);
-
-    /// <summary>Whether <see cref="OnResponse"/> does anything (else the response hook skips finding the operation).</summary>
-    public virtual bool ReadsResponses => false;
+    /// <param name="options">The call's options (a credential override), or null.</param>
+    public abstract void Apply(HttpRequestMessage request, ClerkOperation? operation, ClerkRequestOptions? options);
 
     /// <summary>Sees every response before it is mapped (e.g. to pick up a rotated client token).</summary>
-    public virtual void OnResponse(HttpResponseMessage response, ClerkOperationTraits? operation)
+    public virtual void OnResponse(HttpResponseMessage response, ClerkOperation? operation)
     {
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -8,8 +9,7 @@ using Newtonsoft.Json;
 namespace Clerk.Http;
 
 /// <summary>
-/// Deserializes a success body for the generated clients (their <c>ReadObjectResponseAsync</c>, from our own template
-/// <c>build/templates/Client.Class.ReadObjectResponse.liquid</c>): streams the bytes into the model with Json.NET,
+/// Deserializes a success body for the generated clients (the send path of <see cref="ClerkApiClientBase"/>): streams the bytes into the model with Json.NET,
 /// without a string of the whole body. The text is read only when an exception needs it (a body that cannot be
 /// deserialized) or the client asks for it, from the buffered bytes, so <see cref="ClerkApiException.BodyExcerpt"/>
 /// still shows what arrived.
@@ -27,21 +27,14 @@ internal static class ClerkResponseReader
     /// when <paramref name="keepText"/>, the text. Throws <see cref="ClerkApiException"/> for a body that is not a
     /// <typeparamref name="T"/> in JSON.
     /// </summary>
-    public static async Task<(T? Value, string Text)> ReadAsync<T>(HttpResponseMessage response, IReadOnlyDictionary<string, IEnumerable<string>> headers, JsonSerializerSettings settings, bool keepText, CancellationToken cancellationToken)
+    public static async Task<(T? Value, string Text)> ReadAsync<T>(HttpResponseMessage response, JsonSerializerSettings settings, bool keepText, CancellationToken cancellationToken)
     {
-        var content = response?.Content;
-        if (typeof(T) == typeof(ClerkRedirect))
-        {
-            // The operation succeeds with a redirect (ClerkApiClientBase.ProcessResponseAsync let it through): the
-            // result is the response's status and Location, not its body.
-            var redirect = response!.RequestMessage is { } request && request.Options.TryGetValue(ClerkRequestOptions.Redirect, out var seen) ? seen : ClerkRedirect.From(response);
-            return ((T)(object)redirect, string.Empty);
-        }
+        var content = response.Content;
         if (content is null)
         {
             return (default, string.Empty);
         }
-        if (typeof(T) == typeof(string) && !ClerkOperationTraits.IsJson(content.Headers.ContentType?.MediaType))
+        if (typeof(T) == typeof(string) && !ClerkOperation.IsJson(content.Headers.ContentType?.MediaType))
         {
             // A text result that is not JSON (an HTML page): the text itself.
             var page = await content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
@@ -68,9 +61,22 @@ internal static class ClerkResponseReader
         catch (JsonException exception)
         {
             var text = await content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            throw new ClerkApiException($"Could not deserialize the response body as {typeof(T).FullName}.", (int)response!.StatusCode, text, headers, exception);
+            var attempts = response.RequestMessage is { } request ? ClerkRequestOptions.AttemptsOf(request) : 1;
+            throw new ClerkApiException($"Could not deserialize the response body as {typeof(T).FullName}.", (int)response.StatusCode, text, HeadersOf(response), exception, attempts);
         }
-        // A body that reads as null keeps its text too: the generated code then throws with it.
+        // A body that reads as null keeps its text too: the send path then throws with it.
         return (value, keepText || value is null ? await content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false) : string.Empty);
+    }
+
+    /// <summary>The response's and its content's headers, for an exception.</summary>
+    public static IReadOnlyDictionary<string, IEnumerable<string>> HeadersOf(HttpResponseMessage response)
+    {
+        var headers = new Dictionary<string, IEnumerable<string>>(System.StringComparer.OrdinalIgnoreCase);
+        foreach (var header in response.Headers) headers[header.Key] = header.Value.ToList();
+        if (response.Content is not null)
+        {
+            foreach (var header in response.Content.Headers) headers[header.Key] = header.Value.ToList();
+        }
+        return headers;
     }
 }

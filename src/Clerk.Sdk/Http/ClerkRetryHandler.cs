@@ -21,17 +21,15 @@ internal sealed class ClerkRetryHandler : DelegatingHandler
     private readonly ClerkRetryOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly ClerkOperationCatalog _operations;
     private readonly long _maxResponseBytes;
     private readonly ClerkTimeoutSources _tryTimeouts;
 
-    public ClerkRetryHandler(ClerkRetryOptions options, TimeProvider time, ILogger logger, ClerkOperationCatalog operations, long maxResponseBytes)
+    public ClerkRetryHandler(ClerkRetryOptions options, TimeProvider time, ILogger logger, long maxResponseBytes)
     {
         _maxResponseBytes = maxResponseBytes;
         _options = options;
         _time = time;
         _logger = logger;
-        _operations = operations;
         _tryTimeouts = new ClerkTimeoutSources(options.PerTryTimeout, time);
     }
 
@@ -39,6 +37,8 @@ internal sealed class ClerkRetryHandler : DelegatingHandler
     {
         var start = _time.GetTimestamp();
         var idempotent = IsIdempotent(request);
+        // Per call (ClerkRequestOptions.MaxRetries), else the client's policy.
+        var maxRetries = ClerkRequestOptions.Of(request)?.MaxRetries is { } callRetries ? Math.Max(0, callRetries) : _options.MaxRetries;
         if (request.Content is not null)
         {
             // A retry re-sends the body: buffer it once (generated bodies are strings already).
@@ -83,7 +83,7 @@ internal sealed class ClerkRetryHandler : DelegatingHandler
                 response?.Dispose();
                 response = null;
                 // Only the per-try timeout can cancel here: the caller's token is not set.
-                failure = new ClerkTimeoutException($"{_operations.Describe(request)} attempt {attempt} did not complete within {_options.PerTryTimeout.TotalSeconds:0.###} s.", _options.PerTryTimeout, attempt, ex);
+                failure = new ClerkTimeoutException($"{ClerkDiagnosticsHandler.Describe(request)} attempt {attempt} did not complete within {_options.PerTryTimeout.TotalSeconds:0.###} s.", _options.PerTryTimeout, attempt, ex);
             }
             catch (HttpRequestException ex)
             {
@@ -109,32 +109,32 @@ internal sealed class ClerkRetryHandler : DelegatingHandler
                 var elapsed = _time.GetElapsedTime(attemptStart);
                 if (response is not null)
                 {
-                    _logger.LogDebug("Clerk {Operation} -> {Status} (attempt {Attempt}, {ElapsedMs} ms)", _operations.Describe(request), (int)response.StatusCode, attempt, (long)elapsed.TotalMilliseconds);
+                    _logger.LogDebug("Clerk {Operation} -> {Status} (attempt {Attempt}, {ElapsedMs} ms)", ClerkDiagnosticsHandler.Describe(request), (int)response.StatusCode, attempt, (long)elapsed.TotalMilliseconds);
                 }
                 else
                 {
-                    _logger.LogDebug("Clerk {Operation} failed: {Error} (attempt {Attempt}, {ElapsedMs} ms)", _operations.Describe(request), failure!.GetType().Name, attempt, (long)elapsed.TotalMilliseconds);
+                    _logger.LogDebug("Clerk {Operation} failed: {Error} (attempt {Attempt}, {ElapsedMs} ms)", ClerkDiagnosticsHandler.Describe(request), failure!.GetType().Name, attempt, (long)elapsed.TotalMilliseconds);
                 }
             }
 
-            var decision = Decide(request, response, failure, reachedServer, idempotent, attempt);
+            var decision = Decide(request, response, failure, reachedServer, idempotent, attempt, maxRetries);
             if (decision is not { } delay || !WithinBudget(start, delay))
             {
                 if (response is not null) return response;
-                throw failure is ClerkTimeoutException ? failure : Wrap(failure!, _operations.Describe(request), attempt);
+                throw failure is ClerkTimeoutException ? failure : Wrap(failure!, ClerkDiagnosticsHandler.Describe(request), attempt);
             }
 
             _logger.LogInformation("Clerk {Operation}: retrying after {Reason} in {DelayMs} ms (attempt {Attempt} of {MaxAttempts})",
-                _operations.Describe(request), response is null ? failure!.GetType().Name : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), (long)delay.TotalMilliseconds, attempt + 1, _options.MaxRetries + 1);
+                ClerkDiagnosticsHandler.Describe(request), response is null ? failure!.GetType().Name : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), (long)delay.TotalMilliseconds, attempt + 1, maxRetries + 1);
             response?.Dispose();
             await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>The delay before the next attempt, or null when this outcome is final.</summary>
-    private TimeSpan? Decide(HttpRequestMessage request, HttpResponseMessage? response, Exception? failure, bool reachedServer, bool idempotent, int attempt)
+    private TimeSpan? Decide(HttpRequestMessage request, HttpResponseMessage? response, Exception? failure, bool reachedServer, bool idempotent, int attempt, int maxRetries)
     {
-        if (attempt > _options.MaxRetries)
+        if (attempt > maxRetries)
         {
             return null;
         }
@@ -159,7 +159,8 @@ internal sealed class ClerkRetryHandler : DelegatingHandler
 
     private bool IsIdempotent(HttpRequestMessage request)
     {
-        if (_options.RetryNonIdempotentRequests) return true;
+        // Per call (ClerkRequestOptions.RetryNonIdempotent), else the client's policy.
+        if (ClerkRequestOptions.Of(request)?.RetryNonIdempotent ?? _options.RetryNonIdempotentRequests) return true;
         var method = request.Method;
         if (method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options || method == HttpMethod.Put || method == HttpMethod.Delete) return true;
         return request.Options.TryGetValue(ClerkRequestOptions.AllowRetryOfNonIdempotentRequest, out var allowed) && allowed;

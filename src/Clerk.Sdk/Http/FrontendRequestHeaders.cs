@@ -9,7 +9,7 @@ namespace Clerk.Http;
 
 /// <summary>
 /// A native app's Frontend API credentials, sent where the operation's security accepts them
-/// (<see cref="ClerkOperationTraits.Credentials"/>, from the spec): the client token as <c>Authorization: Bearer</c> with
+/// (<see cref="ClerkOperation.Credentials"/>, from the spec): the client token as <c>Authorization: Bearer</c> with
 /// <c>_is_native=true</c> and the session (<c>_clerk_session_id</c>); for an OAuth endpoint that takes HTTP Basic client
 /// authentication, the OAuth client's id and secret; for a public endpoint, nothing. The API version
 /// (<c>__clerk_api_version</c>) goes on every request. Clerk rotates the client token in the <c>Authorization</c>
@@ -39,8 +39,12 @@ internal sealed class FrontendRequestHeaders : ClerkRequestHeaders
 
     public string? ClientToken => Volatile.Read(ref _clientToken);
 
-    public override void Apply(HttpRequestMessage request, ClerkOperationTraits? operation)
+    public override void Apply(HttpRequestMessage request, ClerkOperation? operation, ClerkRequestOptions? options)
     {
+        if (options?.SecretKey is not null)
+        {
+            throw new ClerkConfigurationException("ClerkRequestOptions.SecretKey is for the Backend API; a Frontend API call authenticates with the client token.");
+        }
         if (request.Headers.UserAgent.Count == 0)
         {
             foreach (var product in _userAgent) request.Headers.UserAgent.Add(product);
@@ -64,9 +68,7 @@ internal sealed class FrontendRequestHeaders : ClerkRequestHeaders
         request.RequestUri = new Uri(text + (text.Contains('?') ? "&" : "?") + query, uri.IsAbsoluteUri ? UriKind.Absolute : UriKind.RelativeOrAbsolute);
     }
 
-    public override bool ReadsResponses => true;
-
-    public override void OnResponse(HttpResponseMessage response, ClerkOperationTraits? operation)
+    public override void OnResponse(HttpResponseMessage response, ClerkOperation? operation)
     {
         // Only a response to a request that carried native-app credentials rotates the client token (an OAuth endpoint's
         // Authorization header, if any, is not a client token).

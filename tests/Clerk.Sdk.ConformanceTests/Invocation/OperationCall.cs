@@ -60,6 +60,10 @@ internal sealed class OperationCall
                 arguments[i] = CancellationToken.None;
                 continue;
             }
+            if (parameter.ParameterType == typeof(ClerkRequestOptions))
+            {
+                continue; // per-call options: the client's settings
+            }
             if (parameter.Name == "body" && operation.Body is { } body)
             {
                 if (variant == Variant.Required && !operation.BodyRequired && parameter.HasDefaultValue) continue;

@@ -79,9 +79,10 @@ public class ListOperationConventionTests
             Assert.That(all.ReturnType, Is.EqualTo(typeof(IAsyncEnumerable<>).MakeGenericType(itemType)), $"{operation}: {all.Name} return type");
             Assert.That(Describe(page.GetParameters()), Is.EqualTo(Describe(raw.GetParameters())), $"{operation}: {page.Name} takes exactly the parameters of {raw.Name}");
             var expectedAll = raw.GetParameters()
-                .Where(p => p.ParameterType != typeof(CancellationToken) && !AllFormExcluded.Contains(p.Name, StringComparer.Ordinal))
+                .Where(p => p.ParameterType != typeof(CancellationToken) && p.ParameterType != typeof(ClerkRequestOptions) && !AllFormExcluded.Contains(p.Name, StringComparer.Ordinal))
                 .Select(Describe)
                 .Append($"Int32 pageSize = {ClerkPaging.DefaultPageSize}")
+                .Append("ClerkRequestOptions requestOptions = ")
                 .Append("CancellationToken cancellationToken = ")
                 .ToArray();
             Assert.That(Describe(all.GetParameters()), Is.EqualTo(expectedAll), $"{operation}: {all.Name} takes the parameters of {raw.Name} minus limit/offset/paginated, then pageSize");

@@ -95,7 +95,7 @@ public class TimeoutTests
         using var clerk = new ClerkClient(ResilienceClient.Options(server.BaseUrl, time));
         using var cancel = new CancellationTokenSource();
 
-        var call = clerk.Users.GetAsync("user_1", cancel.Token);
+        var call = clerk.Users.GetAsync("user_1", cancellationToken: cancel.Token);
         await server.WaitForRequestAsync();
         cancel.Cancel();
 
@@ -113,7 +113,7 @@ public class TimeoutTests
         using var clerk = new ClerkClient(ResilienceClient.Options(server.BaseUrl, time));
         using var cancel = new CancellationTokenSource();
 
-        var call = clerk.Users.GetAsync("user_1", cancel.Token);
+        var call = clerk.Users.GetAsync("user_1", cancellationToken: cancel.Token);
         await server.WaitForRequestAsync();
         await Task.Delay(50); // the handler is now waiting out the 1 s backoff on the fake clock
         cancel.Cancel();

@@ -75,6 +75,6 @@ public class StreamedResponseTests
     private sealed class StringReadingClient(MockHttpMessageHandler mock)
         : ClerkClient(new ClerkClientOptions { SecretKey = ClerkMock.SecretKey, HttpMessageHandler = mock, Retry = new ClerkRetryOptions { MaxRetries = 0 } })
     {
-        public ISessionsClient StringSessions => field ??= CreateClient(static (baseUrl, http) => new SessionsClient(http) { BaseUrl = baseUrl, ReadResponseAsString = true });
+        public ISessionsClient StringSessions => field ??= new SessionsClient(Connection) { ReadResponseAsString = true };
     }
 }

@@ -1,0 +1,86 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using System.Threading;
+using NUnit.Framework;
+
+namespace Clerk.Sdk.Tests.Conventions;
+
+/// <summary>
+/// The operation seam: every operation method of both APIs takes <see cref="ClerkRequestOptions"/> then the
+/// <see cref="CancellationToken"/> last, every operation has a generated descriptor that names a facade method, and no
+/// client code reads a request's URI to find out which operation it is.
+/// </summary>
+[TestFixture]
+public class OperationSeamConventionTests
+{
+    [Test]
+    public void EveryOperationMethod_EndsWithRequestOptions_ThenTheCancellationToken()
+    {
+        var methods = SdkReflection.GeneratedClientClasses
+            .Select(c => c.Assembly.GetType($"{c.Namespace}.I{c.Name}")!)
+            .SelectMany(i => i.GetMethods())
+            .ToList();
+        Assert.That(methods, Has.Count.GreaterThanOrEqualTo(239 + 192), "both APIs' operation methods are found");
+        var offenders = methods
+            .Where(m => m.GetParameters() is not [.., { ParameterType: var options, Name: "requestOptions", HasDefaultValue: true } o, { ParameterType: var token, Name: "cancellationToken" }]
+                        || options != typeof(ClerkRequestOptions) || token != typeof(CancellationToken) || o.DefaultValue is not null)
+            .Select(m => SdkReflection.Describe(m));
+        ConventionAssert.NoOffenders(offenders, "operation methods (must end with `ClerkRequestOptions? requestOptions = null, CancellationToken cancellationToken = default`)");
+    }
+
+    [Test]
+    public void EveryBackendOperation_HasADescriptor_NamingItsFacadeMethod()
+    {
+        Assert.That(Clerk.BackendApi.ClerkOperations.All, Has.Length.EqualTo(SpecOperations.All.Count));
+        AssertDescriptorsNameFacadeMethods(typeof(ClerkClient), Clerk.BackendApi.ClerkOperations.All);
+    }
+
+    [Test]
+    public void EveryFrontendOperation_HasADescriptor_NamingItsFacadeMethod()
+    {
+        Assert.That(Clerk.FrontendApi.ClerkOperations.All, Has.Length.EqualTo(192));
+        AssertDescriptorsNameFacadeMethods(typeof(ClerkFrontendClient), Clerk.FrontendApi.ClerkOperations.All);
+    }
+
+    private static void AssertDescriptorsNameFacadeMethods(Type facade, global::Clerk.Http.ClerkOperation[] operations)
+    {
+        Assert.That(operations.Select(o => o.Id), Is.Unique);
+        var offenders = operations
+            .Where(o => facade.GetProperty(o.Resource)?.PropertyType.GetMethod(o.Name + "Async") is null)
+            .Select(o => $"{o}: no {facade.Name}.{o.Resource}.{o.Name}Async");
+        ConventionAssert.NoOffenders(offenders, "operation descriptors (each names its facade method)");
+    }
+
+    /// <summary>
+    /// Source check over the client code (src/Clerk.Sdk): a request's URI is read only where the reason is not to
+    /// identify its operation (the descriptor travels with the request for that). Each allowed use is listed with why.
+    /// </summary>
+    [Test]
+    public void NoClientCode_ReadsARequestUri_ToIdentifyTheOperation()
+    {
+        var allowed = new (string File, string Why)[]
+        {
+            ("Http/ClerkDiagnosticsHandler.cs", "the span's server.address tag: the host only"),
+            ("Http/FrontendRequestHeaders.cs", "appends the Frontend API's own query parameters (_is_native, __clerk_api_version)"),
+            ("ClerkRedirect.cs", "resolves a relative Location against the request"),
+        };
+        var root = Path.Combine(RepoPaths.Root, "src", "Clerk.Sdk");
+        var uses = Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: Path.GetRelativePath(root, f).Replace('\\', '/'), Line: i + 1, Text: line)))
+            .Where(l => Regex.IsMatch(l.Text, @"\bRequestUri\b|\bRequestMessage\b.*\bAbsolutePath\b"))
+            .ToList();
+        Assert.That(uses, Is.Not.Empty, "the scan sees the source");
+        var offenders = uses.Where(u => !allowed.Any(a => a.File == u.File)).Select(u => $"{u.File}:{u.Line}: {u.Text.Trim()}");
+        ConventionAssert.NoOffenders(offenders, "reads of a request URI in src/Clerk.Sdk (operations are known from ClerkOperation.Of(request))");
+        var generated = Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "generated"), "*.g.cs").ToList();
+        Assert.That(generated, Is.Not.Empty);
+        foreach (var file in generated)
+        {
+            Assert.That(File.ReadAllText(file), Does.Not.Contain("RequestUri"), $"{Path.GetFileName(file)} builds no URL of its own: the send path does");
+        }
+    }
+}
