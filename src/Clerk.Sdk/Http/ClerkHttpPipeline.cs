@@ -1,7 +1,5 @@
 using System;
-using System.Collections.Generic;
 using System.Net.Http;
-using Clerk.BackendApi;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -14,18 +12,14 @@ namespace Clerk.Http;
 public static class ClerkHttpPipeline
 {
     /// <summary>Creates the pipeline handler for the given options.</summary>
-    /// <param name="options">The client options (retry policy, timeout, logging, time).</param>
+    /// <param name="options">
+    /// The client options, <see cref="ClerkClientOptions"/> or <see cref="ClerkFrontendClientOptions"/> (retry policy, timeout,
+    /// response size cap, logging, time; the API's base URL names requests in logs and traces).
+    /// </param>
     /// <param name="transport">The innermost handler; a new <see cref="SocketsHttpHandler"/> when null.</param>
     /// <returns>The outermost handler.</returns>
-    public static HttpMessageHandler Create(ClerkClientOptions options, HttpMessageHandler? transport = null) =>
+    public static HttpMessageHandler Create(ClerkClientOptionsBase options, HttpMessageHandler? transport = null) =>
         Link(CreateHandlers(options), transport);
-
-    /// <summary>
-    /// The pipeline for another API (the Frontend API) whose base URL is used as given and whose operations are in
-    /// <paramref name="operations"/> (logs and traces name requests from it).
-    /// </summary>
-    internal static HttpMessageHandler Create(ClerkClientOptions options, HttpMessageHandler? transport, Uri baseUrl, IEnumerable<(string Method, string Template, string Resource, string Operation)> operations) =>
-        Link(CreateHandlers(options, new ClerkOperationCatalog(baseUrl, operations)), transport);
 
     private static HttpMessageHandler Link(DelegatingHandler[] handlers, HttpMessageHandler? transport)
     {
@@ -42,19 +36,19 @@ public static class ClerkHttpPipeline
     /// a handler chain built elsewhere, e.g. <c>IHttpClientFactory</c>'s additional handlers: handlers placed after them
     /// (closer to the transport) run once per attempt; handlers placed before them see the final outcome of the call.
     /// </summary>
-    /// <param name="options">The client options (retry policy, timeout, logging, time).</param>
+    /// <param name="options">The client options, <see cref="ClerkClientOptions"/> or <see cref="ClerkFrontendClientOptions"/>.</param>
     /// <returns>New handlers, not linked to each other (<see cref="DelegatingHandler.InnerHandler"/> is null); each chain needs its own.</returns>
-    public static DelegatingHandler[] CreateHandlers(ClerkClientOptions options)
+    /// <exception cref="ClerkConfigurationException">The retry policy, or the URL or publishable key that gives the base URL, is malformed.</exception>
+    public static DelegatingHandler[] CreateHandlers(ClerkClientOptionsBase options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        // The same normalization as ClerkClient (a host-only URL means /v1), so operations are named from the real base path.
-        var baseUrl = new Uri(ClerkClient.NormalizeBaseUrl(options.BaseUrl), UriKind.Absolute);
-        return CreateHandlers(options, new ClerkOperationCatalog(baseUrl, ClerkOperationTable.Rows));
-    }
-
-    private static DelegatingHandler[] CreateHandlers(ClerkClientOptions options, ClerkOperationCatalog catalog)
-    {
-        ArgumentNullException.ThrowIfNull(options);
+        var catalog = options switch
+        {
+            // The same normalization as ClerkClient (a host-only URL means /v1), so operations are named from the real base path.
+            ClerkClientOptions backend => new ClerkOperationCatalog(new Uri(ClerkClient.NormalizeBaseUrl(backend.BaseUrl), UriKind.Absolute), Clerk.BackendApi.ClerkOperationTable.Rows),
+            ClerkFrontendClientOptions frontend => new ClerkOperationCatalog(new Uri(frontend.Resolve().BaseUrl, UriKind.Absolute), Clerk.FrontendApi.ClerkOperationTable.Rows),
+            _ => throw new ArgumentException($"Unknown options type {options.GetType()}.", nameof(options)),
+        };
         options.Retry.Validate();
         var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Clerk.Sdk");
         var retry = new ClerkRetryHandler(options.Retry, options.TimeProvider, logger, catalog, options.MaxResponseBodyBytes);
