@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Net.Http;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Clerk.Authentication;
@@ -31,15 +30,14 @@ public sealed class FakeClerkServer : IDisposable, IAsyncDisposable
     private readonly bool _loopback;
     private int _disposed;
 
-    private FakeClerkServer(FakeInstance instance, WebApplication app, string baseUrl, IReadOnlyList<string> implemented, bool loopback)
+    private FakeClerkServer(FakeInstance instance, WebApplication app, string baseUrl, IReadOnlyList<string> implemented, bool loopback, Clerk.PublishableKey publishableKey)
     {
         _instance = instance;
         _app = app;
         BaseUrl = baseUrl;
         ImplementedOperations = implemented;
         _loopback = loopback;
-        var host = new Uri(instance.FrontendApiUrl).Host;
-        PublishableKey = "pk_test_" + Convert.ToBase64String(Encoding.UTF8.GetBytes(host + "$")).TrimEnd('=');
+        PublishableKey = publishableKey.Value;
     }
 
     /// <summary>The secret key the fake accepts (a random <c>sk_test_</c> key unless <see cref="FakeClerkServerOptions.SecretKey"/> was set).</summary>
@@ -87,7 +85,7 @@ public sealed class FakeClerkServer : IDisposable, IAsyncDisposable
 
     /// <summary>
     /// The transport to the fake: in-process, a handler that calls the app directly; on loopback, a plain socket handler.
-    /// Pass it as <see cref="ClerkClientOptions.HttpMessageHandler"/> with <see cref="BaseUrl"/>, or use <see cref="CreateClient"/>.
+    /// Pass it as <see cref="ClerkClientOptionsBase.HttpMessageHandler"/> with <see cref="BaseUrl"/>, or use <see cref="CreateClient"/>.
     /// </summary>
     /// <returns>A new handler; the caller disposes it.</returns>
     public HttpMessageHandler CreateHttpMessageHandler() => _loopback ? new SocketsHttpHandler() : _app.GetTestServer().CreateHandler();
@@ -179,9 +177,22 @@ public sealed class FakeClerkServer : IDisposable, IAsyncDisposable
         {
             throw new ArgumentException("FakeClerkServerOptions.SecretKey must start with sk_test_ or sk_live_ (the value is not shown).", nameof(options));
         }
-        var host = options.FrontendApiHost ?? $"fake-{ClerkIds.Random(10).ToLowerInvariant()}.clerk.test";
-        var instance = new FakeInstance(options, secretKey, "https://" + host);
+        var publishableKey = FakePublishableKey(options);
+        var instance = new FakeInstance(options, secretKey, "https://" + publishableKey.FrontendApiHost);
         var (app, baseUrl, implemented) = await FakeHost.StartAsync(instance, loopback, cancellationToken).ConfigureAwait(false);
-        return new FakeClerkServer(instance, app, baseUrl, implemented, loopback) { SecretKey = secretKey };
+        return new FakeClerkServer(instance, app, baseUrl, implemented, loopback, publishableKey) { SecretKey = secretKey };
+    }
+
+    /// <summary>The fake's publishable key, built by the SDK's own <see cref="Clerk.PublishableKey"/> so it parses wherever a real one does.</summary>
+    private static Clerk.PublishableKey FakePublishableKey(FakeClerkServerOptions options)
+    {
+        try
+        {
+            return Clerk.PublishableKey.FromFrontendApiHost(options.FrontendApiHost ?? $"fake-{ClerkIds.Random(10).ToLowerInvariant()}.clerk.test");
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ArgumentException("FakeClerkServerOptions.FrontendApiHost must be a host name such as clerk.example.test (no scheme, port or path), as a publishable key holds; the inner exception says why.", nameof(options), ex);
+        }
     }
 }

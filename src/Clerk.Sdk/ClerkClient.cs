@@ -32,8 +32,8 @@ public partial class ClerkClient : IDisposable
     /// <summary>
     /// Creates a client that sends through <paramref name="httpClient"/> as is (its handlers and timeout) and never disposes
     /// it, e.g. one created by <c>IHttpClientFactory</c> (<c>services.AddClerk</c> registers one named
-    /// <c>"Clerk"</c> that carries the SDK's pipeline). <see cref="ClerkClientOptions.HttpClient"/> and
-    /// <see cref="ClerkClientOptions.HttpMessageHandler"/> are ignored.
+    /// <c>"Clerk"</c> that carries the SDK's pipeline). <see cref="ClerkClientOptionsBase.HttpClient"/> and
+    /// <see cref="ClerkClientOptionsBase.HttpMessageHandler"/> are ignored.
     /// </summary>
     /// <param name="httpClient">The HttpClient to send through; it stays the caller's.</param>
     /// <param name="options">The settings (secret key, base URL, API version).</param>

@@ -27,7 +27,7 @@ public sealed class ClerkRequestOptions
     private Dictionary<string, string>? _headers;
 
     /// <summary>
-    /// The overall timeout of this call, all attempts together, instead of <see cref="ClerkClientOptions.Timeout"/>
+    /// The overall timeout of this call, all attempts together, instead of <see cref="ClerkClientOptionsBase.Timeout"/>
     /// (<see cref="System.Threading.Timeout.InfiniteTimeSpan"/>: none). Null keeps the client's.
     /// </summary>
     public TimeSpan? Timeout { get; set; }

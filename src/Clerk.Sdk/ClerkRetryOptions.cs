@@ -26,7 +26,7 @@ public sealed class ClerkRetryOptions
     /// <summary>No retry starts if it would end later than this after the first attempt began. Default 30 s.</summary>
     public TimeSpan MaxElapsedTime { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Timeout of one attempt (the overall call timeout is <see cref="ClerkClientOptions.Timeout"/>). Default 30 s.</summary>
+    /// <summary>Timeout of one attempt (the overall call timeout is <see cref="ClerkClientOptionsBase.Timeout"/>). Default 30 s.</summary>
     public TimeSpan PerTryTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Also retry POST and PATCH after a timeout or a 5xx (they may then run twice). Default false.</summary>

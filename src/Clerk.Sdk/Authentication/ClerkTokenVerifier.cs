@@ -449,6 +449,6 @@ public sealed class ClerkTokenVerifier
             }
             return options.Issuer.TrimEnd('/');
         }
-        return string.IsNullOrWhiteSpace(options.PublishableKey) ? null : PublishableKey.FrontendApiUrl(options.PublishableKey.Trim());
+        return string.IsNullOrWhiteSpace(options.PublishableKey) ? null : "https://" + PublishableKey.ParseSetting(options.PublishableKey, "ClerkTokenVerifierOptions.PublishableKey").FrontendApiHost;
     }
 }

@@ -63,7 +63,7 @@ public sealed class ClerkTokenVerifierOptions
     /// <summary>The longest token (in characters) that is decoded at all (default <see cref="DefaultMaxTokenLength"/>).</summary>
     public int MaxTokenLength { get; set; } = DefaultMaxTokenLength;
 
-    /// <summary>The clock; default the <see cref="ClerkClientOptions.TimeProvider"/> of the client, else <see cref="TimeProvider.System"/>.</summary>
+    /// <summary>The clock; default the <see cref="ClerkClientOptionsBase.TimeProvider"/> of the client, else <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider? TimeProvider { get; set; }
 
     /// <summary>Returns the settings without the JWT key.</summary>

@@ -3,7 +3,7 @@ using System;
 namespace Clerk;
 
 /// <summary>
-/// A call to Clerk did not finish within <see cref="ClerkClientOptions.Timeout"/> (all attempts together) or an
+/// A call to Clerk did not finish within <see cref="ClerkClientOptionsBase.Timeout"/> (all attempts together) or an
 /// attempt exceeded <see cref="ClerkRetryOptions.PerTryTimeout"/> with no retry left. Cancellation by the caller's
 /// own token is an <see cref="OperationCanceledException"/> instead, so the two can be told apart.
 /// </summary>

@@ -23,15 +23,7 @@ public partial class ClerkFrontendClient : IDisposable
     public ClerkFrontendClient(ClerkFrontendClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var key = Clerk.PublishableKey.Parse(options.PublishableKey);
-        var url = options.FrontendApiUrl is { Length: > 0 } custom ? custom : key.FrontendApiUrl.ToString();
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-        {
-            throw new ClerkConfigurationException($"The Frontend API URL '{url}' is not an absolute http(s) URL.");
-        }
-        // Operation paths start with v1/; the base is the host (plus any proxy path).
-        _baseUrl = uri.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/";
-        PublishableKey = key;
+        (PublishableKey, _baseUrl) = options.Resolve();
         _headers = new FrontendRequestHeaders(options.ClientToken, options.SessionId, options.ApiVersion, ClerkClient.UserAgent, options.OAuthClientId, options.OAuthClientSecret);
         if (options.HttpClient is not null)
         {
@@ -39,15 +31,11 @@ public partial class ClerkFrontendClient : IDisposable
         }
         else
         {
-            var pipelineOptions = new ClerkClientOptions
-            {
-                Timeout = options.Timeout, Retry = options.Retry, LoggerFactory = options.LoggerFactory, TimeProvider = options.TimeProvider,
-            };
             // Redirects are results or errors, never followed (ClerkRedirect): a 307 would re-send a sign-in's body elsewhere.
             HttpMessageHandler transport = options.HttpMessageHandler is null
                 ? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false }
                 : new NonDisposingHandler(options.HttpMessageHandler);
-            var http = new HttpClient(ClerkHttpPipeline.Create(pipelineOptions, transport), disposeHandler: true)
+            var http = new HttpClient(ClerkHttpPipeline.Create(options, transport), disposeHandler: true)
             {
                 Timeout = System.Threading.Timeout.InfiniteTimeSpan,
             };

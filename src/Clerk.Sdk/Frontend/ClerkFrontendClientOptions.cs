@@ -1,11 +1,15 @@
 using System;
-using System.Net.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Clerk;
 
-/// <summary>Settings for <see cref="ClerkFrontendClient"/>: the publishable key and, once signed in, the client token.</summary>
-public sealed class ClerkFrontendClientOptions
+/// <summary>
+/// Settings for <see cref="ClerkFrontendClient"/>: the publishable key and, once signed in, the client token; the transport
+/// settings (timeout, retries, response size cap, logging, ...) are those of <see cref="ClerkClientOptionsBase"/>. When the
+/// SDK creates the transport (no <see cref="ClerkClientOptionsBase.HttpMessageHandler"/>), it does not follow redirects: an
+/// operation that succeeds with one returns it (<see cref="ClerkRedirect"/>), and any other redirect is a
+/// <see cref="ClerkApiException"/> (a credential must not follow a request elsewhere).
+/// </summary>
+public sealed class ClerkFrontendClientOptions : ClerkClientOptionsBase
 {
     /// <summary>The instance's publishable key (<c>pk_test_...</c> / <c>pk_live_...</c>); it gives the Frontend API URL.</summary>
     public string? PublishableKey { get; set; }
@@ -37,27 +41,23 @@ public sealed class ClerkFrontendClientOptions
     /// <summary>The Frontend API version to request (<c>__clerk_api_version</c>), default the generated one.</summary>
     public string ApiVersion { get; set; } = ClerkFrontendClient.GeneratedApiVersion;
 
-    /// <summary>Overall timeout of one call, all attempts included (default 100 s).</summary>
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
-
-    /// <summary>The retry policy (the same bounded defaults as the Backend API client).</summary>
-    public ClerkRetryOptions Retry { get; set; } = new();
-
-    /// <summary>Where the SDK logs (category <c>Clerk.Sdk</c>); tokens are never logged.</summary>
-    public ILoggerFactory? LoggerFactory { get; set; }
-
-    /// <summary>The clock for timeouts and retry delays.</summary>
-    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
-
-    /// <summary>An HttpClient to use as is (the SDK pipeline is then not added).</summary>
-    public HttpClient? HttpClient { get; set; }
-
     /// <summary>
-    /// The transport under the SDK's pipeline (ignored when <see cref="HttpClient"/> is set). The SDK's own transport
-    /// does not follow redirects: an operation that succeeds with one returns it (<see cref="ClerkRedirect"/>), and any
-    /// other redirect is a <see cref="ClerkApiException"/> (a credential must not follow a request elsewhere).
+    /// Decodes <see cref="PublishableKey"/> and gives the Frontend API base URL (ends with <c>/</c>): <see cref="FrontendApiUrl"/>
+    /// when set, else the one the key names. Operation paths (<c>v1/...</c>) are relative to it.
     /// </summary>
-    public HttpMessageHandler? HttpMessageHandler { get; set; }
+    /// <returns>The decoded key and the base URL.</returns>
+    /// <exception cref="ClerkConfigurationException">The publishable key or URL is missing or malformed.</exception>
+    internal (Clerk.PublishableKey Key, string BaseUrl) Resolve()
+    {
+        var key = Clerk.PublishableKey.ParseSetting(PublishableKey, "ClerkFrontendClientOptions.PublishableKey");
+        var url = FrontendApiUrl is { Length: > 0 } custom ? custom : key.FrontendApiUrl.ToString();
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new ClerkConfigurationException($"The Frontend API URL '{url}' is not an absolute http(s) URL.");
+        }
+        // Operation paths start with v1/; the base is the host (plus any proxy path).
+        return (key, uri.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/");
+    }
 
     /// <summary>A description without the client token.</summary>
     /// <returns>The settings.</returns>

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Net.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -13,10 +12,13 @@ namespace Clerk.Http;
 public static class ClerkHttpPipeline
 {
     /// <summary>Creates the pipeline handler for the given options.</summary>
-    /// <param name="options">The client options (retry policy, timeout, logging, time).</param>
+    /// <param name="options">
+    /// The client options, <see cref="ClerkClientOptions"/> or <see cref="ClerkFrontendClientOptions"/> (retry policy, timeout,
+    /// response size cap, logging, time; the API's base URL names requests in logs and traces).
+    /// </param>
     /// <param name="transport">The innermost handler; a new <see cref="SocketsHttpHandler"/> when null.</param>
     /// <returns>The outermost handler.</returns>
-    public static HttpMessageHandler Create(ClerkClientOptions options, HttpMessageHandler? transport = null) =>
+    public static HttpMessageHandler Create(ClerkClientOptionsBase options, HttpMessageHandler? transport = null) =>
         Link(CreateHandlers(options), transport);
 
     private static HttpMessageHandler Link(DelegatingHandler[] handlers, HttpMessageHandler? transport)
@@ -34,9 +36,10 @@ public static class ClerkHttpPipeline
     /// a handler chain built elsewhere, e.g. <c>IHttpClientFactory</c>'s additional handlers: handlers placed after them
     /// (closer to the transport) run once per attempt; handlers placed before them see the final outcome of the call.
     /// </summary>
-    /// <param name="options">The client options (retry policy, timeout, logging, time).</param>
+    /// <param name="options">The client options, <see cref="ClerkClientOptions"/> or <see cref="ClerkFrontendClientOptions"/>.</param>
     /// <returns>New handlers, not linked to each other (<see cref="DelegatingHandler.InnerHandler"/> is null); each chain needs its own.</returns>
-    public static DelegatingHandler[] CreateHandlers(ClerkClientOptions options)
+    /// <exception cref="ClerkConfigurationException">The retry policy is malformed.</exception>
+    public static DelegatingHandler[] CreateHandlers(ClerkClientOptionsBase options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Retry.Validate();

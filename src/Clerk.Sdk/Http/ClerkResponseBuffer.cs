@@ -93,5 +93,5 @@ internal static class ClerkResponseBuffer
     }
 
     private static ClerkException TooLarge(HttpResponseMessage response, long maxBytes, string size) =>
-        new($"The Clerk response to {response.RequestMessage?.Method} was refused: its body ({size}) exceeds ClerkClientOptions.MaxResponseBodyBytes ({maxBytes} bytes).");
+        new($"The Clerk response to {response.RequestMessage?.Method} was refused: its body ({size}) exceeds the client options' MaxResponseBodyBytes ({maxBytes} bytes).");
 }

@@ -5,7 +5,7 @@ using System.Threading;
 namespace Clerk.Http;
 
 /// <summary>
-/// The cancellation sources that time out calls (the overall <see cref="ClerkClientOptions.Timeout"/>) or attempts
+/// The cancellation sources that time out calls (the overall <see cref="ClerkClientOptionsBase.Timeout"/>) or attempts
 /// (<see cref="ClerkRetryOptions.PerTryTimeout"/>) for one handler, reused across calls: a source that did not fire is
 /// reset (<see cref="CancellationTokenSource.TryReset"/>, which also drops its registrations) and lent again, so a
 /// call re-arms an existing timer instead of creating and disposing one (a timer per timeout per call was the largest

@@ -89,4 +89,34 @@ public sealed class SessionTokenTests : FakeTestBase
         var accepted = await new ClerkTokenVerifier(Clerk, new ClerkTokenVerifierOptions { PublishableKey = Fake.PublishableKey, AcceptPendingSessions = true }).VerifySessionTokenAsync(token);
         Assert.That(accepted.SessionStatus, Is.EqualTo("pending"));
     }
+
+    [Test]
+    public void PublishableKey_IsOneTheSdkParses_AndNamesTheIssuer()
+    {
+        var key = PublishableKey.Parse(Fake.PublishableKey);
+
+        Assert.That(key.IsTest, Is.True);
+        Assert.That("https://" + key.FrontendApiHost, Is.EqualTo(Fake.FrontendApiUrl));
+        Assert.That(Fake.PublishableKey, Does.Not.EndWith("="), "unpadded, as Clerk writes keys");
+    }
+
+    [Test]
+    public async Task FrontendApiHost_IsEncodedInThePublishableKey()
+    {
+        await using var fake = FakeClerkServer.Create(new FakeClerkServerOptions { FrontendApiHost = "clerk.my-app.test" });
+
+        Assert.That(PublishableKey.Parse(fake.PublishableKey).FrontendApiHost, Is.EqualTo("clerk.my-app.test"));
+        Assert.That(fake.FrontendApiUrl, Is.EqualTo("https://clerk.my-app.test"));
+    }
+
+    [TestCase("localhost")]
+    [TestCase("https://clerk.my-app.test")]
+    [TestCase("clerk.my-app.test:8443")]
+    public void AFrontendApiHostNoPublishableKeyCanHold_FailsAtCreation(string host)
+    {
+        var ex = Assert.Throws<ArgumentException>(() => FakeClerkServer.Create(new FakeClerkServerOptions { FrontendApiHost = host }));
+
+        Assert.That(ex!.Message, Does.Contain("FakeClerkServerOptions.FrontendApiHost"));
+        Assert.That(ex.InnerException, Is.InstanceOf<ArgumentException>());
+    }
 }

@@ -1,0 +1,20 @@
+using Clerk.Http;
+
+namespace Clerk;
+
+/// <summary>What one page request adds to the list operation's request: the page size, where to start, <c>paginated=true</c>.</summary>
+internal readonly record struct ClerkPageRequest(ClerkPagingKind Kind, string? ContinuationToken, int PageSize, bool Paginated)
+{
+    public void Apply(ClerkRequestBuilder request)
+    {
+        request.Query("limit", (long)PageSize);
+        if (ContinuationToken is not null)
+        {
+            request.Query(Kind == ClerkPagingKind.Cursor ? "starting_after" : "offset", ContinuationToken);
+        }
+        if (Paginated)
+        {
+            request.Query("paginated", true);
+        }
+    }
+}
