@@ -123,13 +123,13 @@ public class ApiCallBenchmarks
         return await Drain(response).ConfigureAwait(false);
     }
 
-    [Benchmark(Description = "ClerkClient Users.ListAsync(limit: 500)")]
+    [Benchmark(Description = "ClerkClient Users.ListAsync().GetPageAsync(pageSizeHint: 500)")]
     [BenchmarkCategory("List 500 users")]
-    public async Task<int> List_Sdk() => (await _clerk.Users.ListAsync(limit: ListSize, offset: 0).ConfigureAwait(false)).Count;
+    public async Task<int> List_Sdk() => (await _clerk.Users.ListAsync().GetPageAsync(pageSizeHint: ListSize).ConfigureAwait(false)).Count;
 
-    [Benchmark(Description = "ClerkClient Users.ListAsync(limit: 500), ReadResponseAsString")]
+    [Benchmark(Description = "ClerkClient Users.ListAsync().GetPageAsync(pageSizeHint: 500), ReadResponseAsString")]
     [BenchmarkCategory("List 500 users")]
-    public async Task<int> List_SdkStringRead() => (await _clerkStringRead.Users.ListAsync(limit: ListSize, offset: 0).ConfigureAwait(false)).Count;
+    public async Task<int> List_SdkStringRead() => (await _clerkStringRead.Users.ListAsync().GetPageAsync(pageSizeHint: ListSize).ConfigureAwait(false)).Count;
 
     // ---- the minimal hand-written call ---------------------------------------------------------------------------
 

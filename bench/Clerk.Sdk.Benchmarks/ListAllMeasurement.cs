@@ -10,7 +10,7 @@ using System.Threading.Tasks;
 namespace Clerk.Sdk.Benchmarks;
 
 /// <summary>
-/// <c>clerk.Users.ListAllAsync(pageSize: 500)</c> over N users (default 100,000) from <see cref="LoopbackClerkServer"/>:
+/// <c>clerk.Users.ListAsync().WithPageSize(500)</c> (cursor paging) over N users (default 100,000) from <see cref="LoopbackClerkServer"/>:
 /// throughput in items per second and the managed memory it holds, next to the size of one page and of the whole set.
 /// A custom measurement, not BenchmarkDotNet: peak memory is not something BenchmarkDotNet reports.
 /// <list type="number">
@@ -29,7 +29,7 @@ public static class ListAllMeasurement
 
     public static async Task<int> RunAsync(long users, int passes)
     {
-        Console.WriteLine($"ListAllAsync(pageSize: {PageSize}) over {users:N0} users from a loopback Kestrel server, {passes} timed pass(es)");
+        Console.WriteLine($"Users.ListAsync().WithPageSize({PageSize}) (cursor) over {users:N0} users from a loopback Kestrel server, {passes} timed pass(es)");
         Console.WriteLine($"runtime {Environment.Version}, {Environment.ProcessorCount} cores, GC {(GCSettings.IsServerGC ? "server" : "workstation")}{(GCSettings.LatencyMode == GCLatencyMode.Interactive ? ", concurrent" : "")}, load average {LoadAverage()}");
         await using var server = await LoopbackClerkServer.StartAsync(users).ConfigureAwait(false);
         using var clerk = new ClerkClient(new ClerkClientOptions { SecretKey = SecretKey, BaseUrl = server.BaseUrl });
@@ -37,7 +37,7 @@ public static class ListAllMeasurement
         // 1. Check pass (also the warm-up: JIT, serializer contracts, connection, pools).
         var seen = new bool[users];
         long count = 0, duplicates = 0;
-        await foreach (var user in clerk.Users.ListAllAsync(pageSize: PageSize).ConfigureAwait(false))
+        await foreach (var user in clerk.Users.ListAsync().WithPageSize(PageSize).ConfigureAwait(false))
         {
             var index = long.Parse(user.Id.AsSpan("user_2bench".Length), NumberStyles.None, CultureInfo.InvariantCulture);
             if (seen[index]) duplicates++;
@@ -82,7 +82,7 @@ public static class ListAllMeasurement
             using var sampler = new HeapSampler();
             var stopwatch = Stopwatch.StartNew();
             long items = 0;
-            await foreach (var user in clerk.Users.ListAllAsync(pageSize: PageSize).ConfigureAwait(false))
+            await foreach (var user in clerk.Users.ListAsync().WithPageSize(PageSize).ConfigureAwait(false))
             {
                 items += user.Id.Length > 0 ? 1 : 0;
             }
@@ -101,7 +101,7 @@ public static class ListAllMeasurement
             await Task.Yield();
             var baseline = Settle();
             long maxLive = 0, i = 0;
-            await foreach (var user in clerk.Users.ListAllAsync(pageSize: PageSize).ConfigureAwait(false))
+            await foreach (var user in clerk.Users.ListAsync().WithPageSize(PageSize).ConfigureAwait(false))
             {
                 if (i % PageSize == 0 || i % PageSize == PageSize / 2)
                 {

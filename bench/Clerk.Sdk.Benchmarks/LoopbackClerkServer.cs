@@ -74,6 +74,12 @@ public sealed class LoopbackClerkServer : IAsyncDisposable
     {
         var limit = int.TryParse(context.Request.Query["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? l : 10;
         var offset = long.TryParse(context.Request.Query["offset"], NumberStyles.None, CultureInfo.InvariantCulture, out var o) ? o : 0;
+        // Cursor paging (what the SDK does for users): the users after the one starting_after names.
+        var after = context.Request.Query["starting_after"].ToString();
+        if (after.StartsWith("user_2bench", StringComparison.Ordinal) && long.TryParse(after.AsSpan("user_2bench".Length), NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+        {
+            offset = index + 1;
+        }
         var count = (int)Math.Max(0, Math.Min(limit, TotalUsers - offset));
         var (json, idOffsets) = Page(count);
         if (offset == 0)

@@ -7,30 +7,30 @@ namespace Clerk.SpecTool;
 
 /// <summary>
 /// Finds the list operations (a GET with <c>limit</c> and <c>offset</c> query parameters whose 200 response is an
-/// array of items, or an object with an items array and usually <c>total_count</c>), marks each with
-/// <see cref="Extension"/> and renames its generated wire-shaped method with a <c>Raw</c> suffix
-/// (<c>Users_List</c> → <c>Users_ListRaw</c>). <see cref="PagingWriter"/> then writes, under the operation's own
-/// name, the page form (<c>ListAsync</c> → <c>ClerkPage&lt;T&gt;</c>) and the all-pages form
-/// (<c>ListAllAsync</c> → <c>IAsyncEnumerable&lt;T&gt;</c>).
-/// <para>
-/// Names: the page form <c>GetX</c> → <c>ListX</c> (<see cref="PageName"/>); the all-pages form <c>List</c> → <c>ListAll</c>, <c>ListX</c> / <c>GetX</c> → <c>ListAllX</c>, anything else <c>M</c> →
-/// <c>ListAllM</c>; an overlay can set <see cref="AllNameExtension"/> on the operation to choose the name itself.
-/// A generated name that is already taken on its client fails the build (rename one operation in an overlay).
-/// </para>
+/// array of items, or an object with an items array and usually <c>total_count</c>) and marks each with
+/// <see cref="Extension"/>: the item type, the paging kind (<c>cursor</c> where the operation also takes
+/// <c>starting_after</c> and the items have an <c>id</c>; <c>offset</c> elsewhere), whether it takes <c>paginated</c>
+/// (which turns a bare array into <c>{data, total_count}</c>), the API's default and maximum <c>limit</c>, and the
+/// orderings a cursor allows (<see cref="CursorOrderByExtension"/>, from an overlay). The client template gives such
+/// an operation one method that returns a <c>Clerk.ClerkPageable&lt;T&gt;</c> (paging parameters are the pageable's,
+/// not the method's); the descriptor carries the paging (<see cref="OperationTableWriter"/>). A list operation named
+/// <c>GetX</c> reads <c>ListX</c> (<see cref="PageName"/>).
 /// </summary>
 public static class ListOperations
 {
-    /// <summary>The marker on each list operation of the normalized spec (read by <see cref="PagingWriter"/> and the tests).</summary>
+    /// <summary>The marker on each list operation of the normalized spec.</summary>
     public const string Extension = "x-clerk-list";
 
-    /// <summary>An overlay sets this on an operation to name its all-pages form (e.g. <c>listAllOAuthAccessTokens</c>).</summary>
-    public const string AllNameExtension = "x-clerk-list-all-name";
+    /// <summary>An overlay sets this on a cursor operation: the <c>order_by</c> values with which <c>starting_after</c> is allowed (none set: any).</summary>
+    public const string CursorOrderByExtension = "x-clerk-cursor-order-by";
 
-    /// <summary>Suffix of the wire-shaped method the page and all-pages forms call.</summary>
-    public const string RawSuffix = "Raw";
+    /// <summary>The query parameters a pageable owns: never the method's or the options class's.</summary>
+    public static readonly string[] PagingParameters = [LimitParameter, OffsetParameter, CursorParameter, PaginatedParameter];
 
     private const string LimitParameter = "limit";
     private const string OffsetParameter = "offset";
+    private const string CursorParameter = "starting_after";
+    private const string PaginatedParameter = "paginated";
 
     /// <summary>Marks every list operation; returns how many there are.</summary>
     public static int Apply(JObject document)
@@ -41,14 +41,15 @@ public static class ListOperations
             if (method != "get") continue;
             var label = $"GET {path}";
             var parameters = ResolvedParameters(document, operation, document["paths"]?[path] as JObject);
-            var limit = parameters.FirstOrDefault(p => Json.Str(p, "in") == "query" && Json.Str(p, "name") == LimitParameter);
-            var offset = parameters.FirstOrDefault(p => Json.Str(p, "in") == "query" && Json.Str(p, "name") == OffsetParameter);
+            JObject? Query(string name) => parameters.FirstOrDefault(p => Json.Str(p, "in") == "query" && Json.Str(p, "name") == name);
+            var limit = Query(LimitParameter);
+            var offset = Query(OffsetParameter);
             if (limit is null || offset is null) continue;
             var operationId = Json.Str(operation, "operationId")!;
             var marker = Describe(document, operation, label);
             if (marker is null)
             {
-                Console.WriteLine($"Clerk.SpecTool: note: {label} ({operationId}) takes limit/offset but its 200 response is neither an array nor an object with an items array; it gets no ListAsync/ListAllAsync form");
+                Console.WriteLine($"Clerk.SpecTool: note: {label} ({operationId}) takes limit/offset but its 200 response is neither an array nor an object with an items array; it returns its response, not a pageable");
                 continue;
             }
             var limitSchema = Json.Obj(limit, "schema") ?? new JObject();
@@ -59,12 +60,18 @@ public static class ListOperations
             {
                 marker["maxLimit"] = (long)maximum;
             }
+            var cursor = Query(CursorParameter) is not null && marker.Value<bool>("itemHasId");
+            marker["paging"] = cursor ? "cursor" : "offset";
+            marker["paginated"] = Query(PaginatedParameter) is not null;
+            if (cursor && operation[CursorOrderByExtension] is JArray orderings)
+            {
+                marker["cursorOrderBy"] = orderings;
+            }
+            operation.Remove(CursorOrderByExtension);
             var separator = operationId.IndexOf('_', StringComparison.Ordinal);
             var resource = operationId[..separator];
             var name = PageName(operationId[(separator + 1)..]);
             marker["method"] = name;
-            marker["allMethod"] = Json.Str(operation, AllNameExtension) is { Length: > 0 } chosen ? Naming.Pascal(chosen) : AllName(name);
-            marker["rawMethod"] = name + RawSuffix;
             found.Add((label, resource, name, operation, marker));
         }
 
@@ -72,11 +79,8 @@ public static class ListOperations
 
         foreach (var (_, resource, name, operation, marker) in found)
         {
-            operation["operationId"] = $"{resource}_{name}{RawSuffix}";
+            operation["operationId"] = $"{resource}_{name}";
             operation[Extension] = marker;
-            operation.Remove(AllNameExtension);
-            var note = $"The response as Clerk sends it. `{name}Async` returns the same page as a `ClerkPage<T>`; `{(string)marker["allMethod"]!}Async` iterates every page.";
-            operation["description"] = Json.Str(operation, "description") is { Length: > 0 } description ? description + "\n\n" + note : note;
         }
         return found.Count;
     }
@@ -91,17 +95,6 @@ public static class ListOperations
         const string verb = "Get";
         if (method == verb) return "List";
         return method.StartsWith(verb, StringComparison.Ordinal) && method.Length > verb.Length && char.IsUpper(method[verb.Length]) ? "List" + method[verb.Length..] : method;
-    }
-
-    /// <summary><c>List</c> → <c>ListAll</c>; <c>ListPending</c> → <c>ListAllPending</c>; <c>GetOrganizationMemberships</c> → <c>ListAllOrganizationMemberships</c>.</summary>
-    public static string AllName(string method)
-    {
-        foreach (var verb in new[] { "List", "Get" })
-        {
-            if (method == verb) return "ListAll";
-            if (method.StartsWith(verb, StringComparison.Ordinal) && char.IsUpper(method[verb.Length])) return "ListAll" + method[verb.Length..];
-        }
-        return "ListAll" + method;
     }
 
     /// <summary>The parameters of an operation (its own and its path's), with <c>$ref</c>s to components.parameters resolved.</summary>
@@ -133,7 +126,7 @@ public static class ListOperations
         var resolved = Json.Resolve(document, schema) ?? schema;
         if (Json.Str(resolved, "type") == "array")
         {
-            return new JObject { ["shape"] = "array", ["itemType"] = ItemType(document, resolved, label) };
+            return new JObject { ["shape"] = "array", ["itemType"] = ItemType(document, resolved, label), ["itemHasId"] = ItemHasId(document, resolved) };
         }
         if (resolved["properties"] is not JObject properties) return null;
         var arrays = properties.Properties()
@@ -155,10 +148,15 @@ public static class ListOperations
             ["responseType"] = responseType,
             ["items"] = items.Name,
             ["itemsProperty"] = DotNetName(itemsSchema, items.Name),
+            ["itemHasId"] = ItemHasId(document, Json.Resolve(document, itemsSchema) ?? itemsSchema),
         };
         marker["totalProperty"] = properties["total_count"] is JObject total ? DotNetName(total, "total_count") : JValue.CreateNull();
         return marker;
     }
+
+    /// <summary>Whether the items of an array schema have a string <c>id</c> (a cursor names the last one read).</summary>
+    private static bool ItemHasId(JObject document, JObject arraySchema) =>
+        arraySchema["items"] is JObject items && (Json.Resolve(document, items) ?? items)["properties"]?["id"] is JObject id && Json.Str(Json.Resolve(document, id) ?? id, "type") == "string";
 
     private static string DotNetName(JObject property, string wireName) => Json.Str(property, PropertyNaming.Extension) ?? Naming.Pascal(wireName);
 
@@ -173,44 +171,21 @@ public static class ListOperations
         {
             return reference[(reference.LastIndexOf('/') + 1)..];
         }
-        return PagingWriter.PrimitiveType(items) ?? throw new SpecToolException($"{label}: the list items are an inline {Json.Str(items, "type") ?? "schema"}; name them (the inline schema lifter or an overlay)");
+        // The item type is the schema's name, which NSwag gives its class; typing anything else here would copy NSwag's rules.
+        throw new SpecToolException($"{label}: the list items are an inline {Json.Str(items, "type") ?? "schema"}; name them (the inline schema lifter or an overlay)");
     }
 
-    /// <summary>
-    /// Every C# method name of a client must stay unique after the page and all-pages forms are added: the raw methods,
-    /// the page forms (the operations' own names) and the all-pages forms.
-    /// </summary>
+    /// <summary>A list operation renamed <c>GetX</c> → <c>ListX</c> must not take the name of another operation of its client.</summary>
     private static void CheckCollisions(JObject document, List<(string Label, string Resource, JObject Marker)> lists)
     {
-        var owners = new Dictionary<(string Resource, string Method), List<string>>();
-        void Claim(string resource, string method, string owner)
-        {
-            if (!owners.TryGetValue((resource, method), out var list)) owners[(resource, method)] = list = [];
-            list.Add(owner);
-        }
-        var listIds = lists.Select(l => $"{l.Resource}_{(string)l.Marker["method"]!}").ToHashSet(StringComparer.Ordinal);
+        var listIds = lists.ToDictionary(l => $"{l.Resource}_{(string)l.Marker["method"]!}", l => l.Label, StringComparer.Ordinal);
         foreach (var (path, method, operation) in SpecNormalizer.Operations(document))
         {
             var id = Json.Str(operation, "operationId")!;
-            if (listIds.Contains(id)) continue;
-            var separator = id.IndexOf('_', StringComparison.Ordinal);
-            Claim(id[..separator], id[(separator + 1)..], $"the operation {id} ({method.ToUpperInvariant()} {path})");
-        }
-        foreach (var (label, resource, marker) in lists)
-        {
-            var name = (string)marker["method"]!;
-            Claim(resource, (string)marker["rawMethod"]!, $"the wire-shaped form of {resource}_{name} ({label})");
-            Claim(resource, name, $"the page form of {resource}_{name} ({label})");
-            Claim(resource, (string)marker["allMethod"]!, $"the all-pages form of {resource}_{name} ({label})");
-        }
-        var clashes = owners.Where(o => o.Value.Count > 1)
-            .Select(o => $"{o.Key.Resource}.{o.Key.Method}Async would be both {string.Join(" and ", o.Value)}")
-            .ToList();
-        if (clashes.Count > 0)
-        {
-            throw new SpecToolException(
-                $"list operations: {string.Join("; ", clashes)}. Rename one of the operations in an overlay (x-speakeasy-name-override), " +
-                $"or name the all-pages form with {AllNameExtension} (see openapi/overlays/bapi/40-list-names.yaml)");
+            if (listIds.TryGetValue(id, out var label) && label != $"GET {path}")
+            {
+                throw new SpecToolException($"list operations: {label} reads {id.Replace('_', '.')}Async, which is already {method.ToUpperInvariant()} {path}; rename one of them in an overlay (x-speakeasy-name-override)");
+            }
         }
     }
 }

@@ -46,7 +46,7 @@ public static class OperationTableWriter
             var emptyBody = operation[RequiredBodies.EmptyBodyMark]?.Value<bool>() == true;
             var result = ResultMediaType(document, operation);
             var kind = redirect ? "Redirect" : result is null ? "None" : IsJson(result) ? "Json" : "Text";
-            builder.AppendLine($"        internal static readonly global::Clerk.Http.ClerkOperation {id} = new(\"{id[..underscore]}\", \"{id[(underscore + 1)..]}\", \"{method.ToUpperInvariant()}\", \"{Escape(path)}\", {Literal(credentials)}, {Literal(RequestMediaType(operation))}, {Literal(result)}, global::Clerk.Http.ClerkResultKind.{kind}, {(emptyBody ? "true" : "false")});");
+            builder.AppendLine($"        internal static readonly global::Clerk.Http.ClerkOperation {id} = new(\"{id[..underscore]}\", \"{id[(underscore + 1)..]}\", \"{method.ToUpperInvariant()}\", \"{Escape(path)}\", {Literal(credentials)}, {Literal(RequestMediaType(operation))}, {Literal(result)}, global::Clerk.Http.ClerkResultKind.{kind}, {(emptyBody ? "true" : "false")}{Paging(operation)});");
             ids.Add(id);
         }
         builder.AppendLine();
@@ -58,6 +58,15 @@ public static class OperationTableWriter
         builder.AppendLine("    }");
         builder.AppendLine("}");
         GeneratedFile.WriteIfChanged(output, builder.ToString());
+    }
+
+    /// <summary>The paging of a list operation (<see cref="ListOperations"/>), as the descriptor's last argument.</summary>
+    private static string Paging(JObject operation)
+    {
+        if (operation[ListOperations.Extension] is not JObject list) return "";
+        var kind = Json.Str(list, "paging") == "cursor" ? "Cursor" : "Offset";
+        var max = list["maxLimit"] is JValue { Type: JTokenType.Integer } m ? ((long)m).ToString(System.Globalization.CultureInfo.InvariantCulture) : "null";
+        return $", new global::Clerk.Http.ClerkPagingInfo(global::Clerk.ClerkPagingKind.{kind}, {(long)list["defaultLimit"]!}, {max}, {(list.Value<bool>("paginated") ? "true" : "false")})";
     }
 
     private static bool IsJson(string mediaType) =>

@@ -12,7 +12,7 @@ namespace Clerk.SpecTool;
 /// <c>normalize --lock F --spec ID --search DIR[;DIR] --cache DIR --overlays DIR --out FILE</c>
 /// restores the pinned spec (search dirs, then download), verifies its SHA-256,
 /// applies the overlays and writes the normalized JSON that NSwag reads; optionally the generated half of the facade
-/// (<c>--facade-out</c>) and the paging glue of the list operations (<c>--paging-out</c>). <c>--mock-out FILE</c> also
+/// (<c>--facade-out</c>) and the operation descriptors (<c>--operations-out</c>). <c>--mock-out FILE</c> also
 /// writes the document a mock server serves to the conformance suite (same normalization, error responses and
 /// multipart bodies kept).
 /// </summary>
@@ -29,7 +29,7 @@ public static class Program
             }
             if (args.Length == 0 || args[0] != "normalize")
             {
-                Console.Error.WriteLine("usage: Clerk.SpecTool diff OLD.json NEW.json | Clerk.SpecTool normalize --lock FILE --spec ID --search DIR[;DIR...] --cache DIR --overlays DIR --out FILE [--mock-out FILE] [--facade-out FILE --facade-class NS.Class --client-namespace NS] [--operations-out FILE] [--paging-out FILE] [--webhook-events-out FILE] [--no-download]");
+                Console.Error.WriteLine("usage: Clerk.SpecTool diff OLD.json NEW.json | Clerk.SpecTool normalize --lock FILE --spec ID --search DIR[;DIR...] --cache DIR --overlays DIR --out FILE [--mock-out FILE] [--facade-out FILE --facade-class NS.Class --client-namespace NS] [--operations-out FILE] [--webhook-events-out FILE] [--no-download]");
                 return 2;
             }
             var options = ParseOptions(args.Skip(1).ToArray());
@@ -64,10 +64,6 @@ public static class Program
             if (options.GetValueOrDefault("operations-out") is { Length: > 0 } operationsOut)
             {
                 OperationTableWriter.Write(document, Required(options, "client-namespace"), operationsOut);
-            }
-            if (options.GetValueOrDefault("paging-out") is { Length: > 0 } pagingOut)
-            {
-                PagingWriter.Write(document, Required(options, "client-namespace"), pagingOut);
             }
             Console.WriteLine($"Clerk.SpecTool: {entry.Id} from {specPath} (sha256 ok), {applied} overlay action(s), {report}");
             return 0;

@@ -48,7 +48,8 @@ public sealed class SpecNormalizer(JObject document, bool forMock = false)
         MetadataSchemas.MarkHolders(document);
         EnumNaming.Apply(document);
         var lists = ListOperations.Apply(document);
-        _notes.Add(webhooks > 0 ? $"{webhooks} webhook events" : $"{CountOperations()} operations ({lists} list operations with ListAsync/ListAllAsync forms)");
+        if (webhooks == 0) OperationOptions.Apply(document);
+        _notes.Add(webhooks > 0 ? $"{webhooks} webhook events" : $"{CountOperations()} operations ({lists} list operations returning a pageable, each with an options class)");
         _notes.Add($"{forms} form bodies (multipart, urlencoded) turned into form parameters");
         _notes.Add($"{Schemas.Count} schemas ({lifted} lifted from inline, {variants} numbered variants merged, {renamed} renamed)");
         _notes.Add(forMock ? $"error responses kept for the mock server, {encodings} urlencoded array encodings written out" : $"{stripped} error responses left to the SDK's error mapper");

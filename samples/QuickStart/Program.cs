@@ -38,7 +38,7 @@ try
     }
 
     Console.WriteLine("2. List them with auto-pagination (pages of 2, requested as the loop reaches them)");
-    await foreach (var user in clerk.Users.ListAllAsync(query: tag, orderBy: "+created_at", pageSize: 2))
+    await foreach (var user in clerk.Users.ListAsync(new UserListOptions { Query = tag, OrderBy = "+created_at" }).WithPageSize(2))
     {
         Console.WriteLine($"   {user.FirstName,-6} created {user.CreatedAtUtc:u}");
     }

@@ -64,7 +64,7 @@ public sealed class FakeClerkServer : IDisposable, IAsyncDisposable
     /// <summary>The fake's public signing key in PEM, for a networkless verifier (<see cref="ClerkTokenVerifierOptions.JwtKey"/>).</summary>
     public string JwtPublicKeyPem => _instance.Signer.PublicKeyPem;
 
-    /// <summary>The Backend API operations the fake implements, as the spec's operation ids (<c>Users_Create</c>, <c>Users_ListRaw</c>, ...).</summary>
+    /// <summary>The Backend API operations the fake implements, as the spec's operation ids (<c>Users_Create</c>, <c>Users_List</c>, ...).</summary>
     public IReadOnlyList<string> ImplementedOperations { get; }
 
     /// <summary>Starts a fake served in-process: reach it with <see cref="CreateClient"/> or <see cref="CreateHttpMessageHandler"/>.</summary>

@@ -50,11 +50,11 @@ public class FormUploadTests
         using var clerk = new ClerkClient(new ClerkClientOptions { SecretKey = "sk_test_abc", HttpMessageHandler = mock });
         using var logo = new MemoryStream(Encoding.ASCII.GetBytes("PNG"));
 
-        await clerk.Organizations.UploadLogoAsync("org_1", new FileParameter(logo, "logo.png", "image/png"), uploaderUserId: "user_1");
+        await clerk.Organizations.UploadLogoAsync("org_1", new FileParameter(logo, "logo.png", "image/png"), new OrganizationUploadLogoOptions { UploaderUserId = "user_1" });
 
         Assert.That(body, Does.Contain("name=\"uploader_user_id\""));
         Assert.That(body, Does.Contain("user_1"));
         var parameter = typeof(IOrganizationsClient).GetMethod(nameof(IOrganizationsClient.UploadLogoAsync))!.GetParameters().Select(p => p.Name);
-        Assert.That(parameter, Is.EqualTo(new[] { "organizationId", "file", "uploaderUserId", "requestOptions", "cancellationToken" }));
+        Assert.That(parameter, Is.EqualTo(new[] { "organizationId", "file", "options", "requestOptions", "cancellationToken" }));
     }
 }

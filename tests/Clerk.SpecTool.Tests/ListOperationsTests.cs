@@ -68,22 +68,37 @@ public class ListOperationsTests
     private static JObject Operation(JObject spec, string path) => (JObject)spec["paths"]![path]!["get"]!;
 
     [Test]
-    public void ABareArrayList_IsMarked_AndItsWireMethodRenamedRaw()
+    public void ABareArrayList_IsMarked_WithOffsetPaging_AndItsPaginatedFlag()
     {
         var spec = Normalize(ListSpec());
         var operation = Operation(spec, "/things");
-        Assert.That((string?)operation["operationId"], Is.EqualTo("Things_ListRaw"));
+        Assert.That((string?)operation["operationId"], Is.EqualTo("Things_List"));
         var marker = (JObject)operation[ListOperations.Extension]!;
         Assert.Multiple(() =>
         {
             Assert.That((string?)marker["shape"], Is.EqualTo("array"));
             Assert.That((string?)marker["itemType"], Is.EqualTo("Thing"));
             Assert.That((string?)marker["method"], Is.EqualTo("List"));
-            Assert.That((string?)marker["allMethod"], Is.EqualTo("ListAll"));
-            Assert.That((string?)marker["rawMethod"], Is.EqualTo("ListRaw"));
+            Assert.That((string?)marker["paging"], Is.EqualTo("offset"), "no starting_after: offsets");
+            Assert.That((bool?)marker["paginated"], Is.True);
             Assert.That((long?)marker["defaultLimit"], Is.EqualTo(10));
             Assert.That((long?)marker["maxLimit"], Is.EqualTo(500));
+            Assert.That((string?)operation[OperationOptions.Extension], Is.EqualTo("ThingListOptions"));
         });
+    }
+
+    [Test]
+    public void AListWithStartingAfter_AndItemsWithAnId_PagesByCursor_WithTheOrderingsAnOverlayAllows()
+    {
+        var spec = ListSpec();
+        var parameters = (JArray)Operation(spec, "/things")["parameters"]!;
+        parameters.Add(JObject.Parse("""{ "name": "starting_after", "in": "query", "schema": { "type": "string" } }"""));
+        Operation(spec, "/things")[ListOperations.CursorOrderByExtension] = new JArray("created_at", "-created_at");
+
+        var marker = (JObject)Operation(Normalize(spec), "/things")[ListOperations.Extension]!;
+
+        Assert.That((string?)marker["paging"], Is.EqualTo("cursor"));
+        Assert.That(marker["cursorOrderBy"]!.ToObject<string[]>(), Is.EqualTo(new[] { "created_at", "-created_at" }));
     }
 
     [Test]
@@ -91,7 +106,7 @@ public class ListOperationsTests
     {
         var spec = Normalize(ListSpec());
         var operation = Operation(spec, "/owners/{owner_id}/things");
-        Assert.That((string?)operation["operationId"], Is.EqualTo("Owners_ListThingsRaw"));
+        Assert.That((string?)operation["operationId"], Is.EqualTo("Owners_ListThings"), "GetX reads ListX");
         var marker = (JObject)operation[ListOperations.Extension]!;
         Assert.Multiple(() =>
         {
@@ -99,7 +114,7 @@ public class ListOperationsTests
             Assert.That((string?)marker["responseType"], Is.EqualTo("ThingList"));
             Assert.That((string?)marker["itemsProperty"], Is.EqualTo("Data"));
             Assert.That((string?)marker["totalProperty"], Is.EqualTo("TotalCount"));
-            Assert.That((string?)marker["allMethod"], Is.EqualTo("ListAllThings"));
+            Assert.That((bool?)marker["paginated"], Is.False);
             Assert.That((long?)marker["maxLimit"], Is.EqualTo(100));
         });
     }
@@ -110,17 +125,8 @@ public class ListOperationsTests
         var operation = Operation(Normalize(ListSpec()), "/owners");
         Assert.That((string?)operation["operationId"], Is.EqualTo("Owners_Get"));
         Assert.That(operation[ListOperations.Extension], Is.Null);
+        Assert.That((string?)operation[OperationOptions.Extension], Is.EqualTo("OwnerGetOptions"), "every operation has an options class");
     }
-
-    [TestCase("List", "ListAll")]
-    [TestCase("ListPending", "ListAllPending")]
-    [TestCase("ListTokens", "ListAllTokens")]
-    [TestCase("GetOrganizationMemberships", "ListAllOrganizationMemberships")]
-    [TestCase("Get", "ListAll")]
-    [TestCase("Getaway", "ListAllGetaway")]
-    [TestCase("Search", "ListAllSearch")]
-    public void AllPagesFormNames_ReadLikeDotNet(string method, string expected) =>
-        Assert.That(ListOperations.AllName(method), Is.EqualTo(expected));
 
     [TestCase("List", "List")]
     [TestCase("ListPending", "ListPending")]
@@ -131,29 +137,26 @@ public class ListOperationsTests
     public void PageFormNames_ReadAsAList(string method, string expected) =>
         Assert.That(ListOperations.PageName(method), Is.EqualTo(expected));
 
+    [TestCase("Users", "User")]
+    [TestCase("EmailAddresses", "EmailAddress")]
+    [TestCase("Proxies", "Proxy")]
+    [TestCase("Billing", "Billing")]
+    [TestCase("M2M", "M2M")]
+    [TestCase("Access", "Access")]
+    public void OptionsClassNames_UseTheSingularResource(string resource, string expected) =>
+        Assert.That(OperationOptions.Singular(resource), Is.EqualTo(expected));
+
     [Test]
-    public void AnAllPagesFormThatIsAlreadyAnOperation_FailsNamingBoth()
+    public void AListNameThatIsAlreadyAnOperation_FailsNamingBoth()
     {
         var spec = ListSpec("""
             ,
-            "/things/all": { "get": { "operationId": "ListAllThings", "x-speakeasy-group": "things", "x-speakeasy-name-override": "listAll",
+            "/owners/{owner_id}/things/all": { "get": { "operationId": "ListOwnerThings", "x-speakeasy-group": "owners", "x-speakeasy-name-override": "listThings",
+              "parameters": [ { "name": "owner_id", "in": "path", "required": true, "schema": { "type": "string" } } ],
               "responses": { "200": { "description": "OK", "content": { "application/json": { "schema": { "type": "string" } } } } } } }
             """);
         var ex = Assert.Throws<SpecToolException>(() => Normalize(spec));
-        Assert.That(ex!.Message, Does.Contain("Things.ListAllAsync")
-            .And.Contain("the all-pages form of Things_List (GET /things)")
-            .And.Contain("the operation Things_ListAll (GET /things/all)")
-            .And.Contain("overlay"));
-    }
-
-    [Test]
-    public void AnOverlayCanNameTheAllPagesForm()
-    {
-        var spec = ListSpec();
-        Operation(spec, "/owners/{owner_id}/things")[ListOperations.AllNameExtension] = "listAllOwnedThings";
-        var operation = Operation(Normalize(spec), "/owners/{owner_id}/things");
-        Assert.That((string?)operation[ListOperations.Extension]!["allMethod"], Is.EqualTo("ListAllOwnedThings"));
-        Assert.That(operation[ListOperations.AllNameExtension], Is.Null, "the overlay's hint is consumed");
+        Assert.That(ex!.Message, Does.Contain("GET /owners/{owner_id}/things reads Owners.ListThingsAsync").And.Contain("GET /owners/{owner_id}/things/all").And.Contain("overlay"));
     }
 
     [Test]
@@ -165,42 +168,18 @@ public class ListOperationsTests
     }
 
     [Test]
-    public void ThePagingGlue_ForwardsToTheMechanism_WithTheRawParameters()
-    {
-        var spec = ListSpec();
-        Operation(spec, "/things")["deprecated"] = true;
-        Normalize(spec);
-        var file = Path.Combine(TestPaths.TempDir(), "Paging.g.cs");
-
-        PagingWriter.Write(spec, "Clerk.BackendApi", file);
-
-        var text = File.ReadAllText(file);
-        Assert.Multiple(() =>
-        {
-            Assert.That(text, Does.Contain("public partial interface IThingsClient").And.Contain("public partial class ThingsClient"));
-            Assert.That(text, Does.Contain("System.Threading.Tasks.Task<Clerk.ClerkPage<Thing>> ListAsync(string ownerId, ListThingsStatus? status = null, long? limit = null, long? offset = null, bool? paginated = null, global::Clerk.ClerkRequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)"),
-                "the page form: the raw parameters, required first");
-            Assert.That(text, Does.Contain("System.Collections.Generic.IAsyncEnumerable<Thing> ListAllAsync(string ownerId, ListThingsStatus? status = null, int pageSize = Clerk.ClerkPaging.DefaultPageSize, global::Clerk.ClerkRequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)"),
-                "the all-pages form: no limit, offset or paginated");
-            Assert.That(text, Does.Contain("ListRawAsync(ownerId: ownerId, status: status, limit: limit_, offset: offset_, requestOptions: requestOptions, cancellationToken: cancellationToken_)"));
-            Assert.That(text, Does.Contain("static response => (response, (long?)null)"));
-            Assert.That(text, Does.Contain("static response => (response.Data, (long?)response.TotalCount)"));
-            Assert.That(text, Does.Contain("pageSize, maxPageSize: 100, cancellationToken"));
-            Assert.That(text.Split("[System.Obsolete]").Length - 1, Is.EqualTo(4), "a deprecated operation's two forms are obsolete on the interface and the class");
-        });
-    }
-
-    [Test]
-    public void ThePinnedSpec_Has37ListOperationsOfBothShapes_WithTheOverlayNames()
+    public void ThePinnedSpec_Has37ListOperationsOfBothShapes_UsersByCursor()
     {
         var spec = PinnedBackendApi();
         var lists = SpecNormalizer.Operations(spec).Where(o => o.Operation[ListOperations.Extension] is JObject).ToList();
         Assert.That(lists, Has.Count.EqualTo(37));
         Assert.That(lists.Select(o => (string?)o.Operation[ListOperations.Extension]!["shape"]).Distinct(), Is.EquivalentTo(new[] { "array", "data" }));
         var ids = lists.Select(o => (string)o.Operation["operationId"]!).ToList();
-        Assert.That(ids, Does.Contain("OrganizationDomains_ListForInstanceRaw").And.Contain("OrganizationInvitations_ListForInstanceRaw").And.Contain("M2M_ListTokensRaw"));
-        var oauth = lists.Single(o => (string?)o.Operation["operationId"] == "Users_ListOAuthAccessTokensRaw").Operation;
-        Assert.That((string?)oauth[ListOperations.Extension]!["allMethod"], Is.EqualTo("ListAllOAuthAccessTokens"));
-        Assert.That(lists.Select(o => (string)o.Operation[ListOperations.Extension]!["method"]!), Has.None.StartWith("Get"), "a page form reads as a list");
+        Assert.That(ids, Does.Contain("OrganizationDomains_ListForInstance").And.Contain("OrganizationInvitations_ListForInstance").And.Contain("M2M_ListTokens").And.Contain("Users_ListOAuthAccessTokens"));
+        Assert.That(lists.Select(o => (string)o.Operation[ListOperations.Extension]!["method"]!), Has.None.StartWith("Get"), "a list reads as one");
+        var cursor = lists.Where(o => (string?)o.Operation[ListOperations.Extension]!["paging"] == "cursor").Select(o => (string)o.Operation["operationId"]!).ToList();
+        Assert.That(cursor, Is.EqualTo(new[] { "Users_List" }), "the pinned spec offers starting_after on GET /users only");
+        var sessions = lists.Single(o => (string?)o.Operation["operationId"] == "Sessions_List").Operation;
+        Assert.That((bool?)sessions[ListOperations.Extension]!["paginated"], Is.True);
     }
 }

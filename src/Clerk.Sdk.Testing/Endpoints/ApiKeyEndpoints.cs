@@ -19,7 +19,7 @@ internal static class ApiKeyEndpoints
     public static void Map(FakeRoutes routes)
     {
         routes.Map("ApiKeys_Create", Create);
-        routes.Map("ApiKeys_ListRaw", List);
+        routes.Map("ApiKeys_List", List);
         routes.Map("ApiKeys_Get", call => Current(call).Record);
         routes.Map("ApiKeys_Update", Update);
         routes.Map("ApiKeys_Revoke", Revoke);

@@ -21,7 +21,7 @@ internal static class InvitationEndpoints
     public static void Map(FakeRoutes routes)
     {
         routes.Map("Invitations_Create", Create);
-        routes.Map("Invitations_ListRaw", List);
+        routes.Map("Invitations_List", List);
         routes.Map("Invitations_Revoke", Revoke);
     }
 

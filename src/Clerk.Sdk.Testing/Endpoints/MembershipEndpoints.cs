@@ -24,10 +24,10 @@ internal static class MembershipEndpoints
     public static void Map(FakeRoutes routes)
     {
         routes.Map("OrganizationMemberships_Create", Create);
-        routes.Map("OrganizationMemberships_ListRaw", List);
+        routes.Map("OrganizationMemberships_List", List);
         routes.Map("OrganizationMemberships_Update", Update);
         routes.Map("OrganizationMemberships_Delete", Delete);
-        routes.Map("Users_ListOrganizationMembershipsRaw", ListOfUser);
+        routes.Map("Users_ListOrganizationMemberships", ListOfUser);
     }
 
     /// <summary>Adds a member (checks done by the caller).</summary>

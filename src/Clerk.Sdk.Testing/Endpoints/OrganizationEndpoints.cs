@@ -25,7 +25,7 @@ internal static class OrganizationEndpoints
     {
         routes.Map("Organizations_Create", Create);
         routes.Map("Organizations_Get", call => OrganizationViews.Organization(call.Store, call.Store.Organization(call.Path("organization_id")), call.QueryBool("include_members_count") == true));
-        routes.Map("Organizations_ListRaw", List);
+        routes.Map("Organizations_List", List);
         routes.Map("Organizations_Update", Update);
         routes.Map("Organizations_Delete", Delete);
         routes.Map("Organizations_UpdateMetadata", MergeMetadata);

@@ -26,7 +26,7 @@ internal static class SessionEndpoints
     {
         routes.Map("Sessions_Create", Create);
         routes.Map("Sessions_Get", call => Current(call.Store, call.Path("session_id"), call.Now));
-        routes.Map("Sessions_ListRaw", List);
+        routes.Map("Sessions_List", List);
         routes.Map("Sessions_Revoke", Revoke);
         routes.Map("Sessions_CreateToken", CreateToken);
     }

@@ -17,7 +17,7 @@ internal static class UserEndpoints
     {
         routes.Map("Users_Create", Create);
         routes.Map("Users_Get", call => call.Store.User(call.Path("user_id")));
-        routes.Map("Users_ListRaw", call => Page.Of(UserQuery.Apply(call, call.Store.Users.Values), call));
+        routes.Map("Users_List", call => Page.Of(UserQuery.Apply(call, call.Store.Users.Values), call, user => user.Id));
         routes.Map("Users_Count", call => new TotalCount { Object = "total_count", TotalCountValue = UserQuery.Filter(call, call.Store.Users.Values).Count() });
         routes.Map("Users_Update", Update);
         routes.Map("Users_Delete", Delete);

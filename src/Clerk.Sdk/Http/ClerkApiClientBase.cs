@@ -70,6 +70,13 @@ public abstract class ClerkApiClientBase
         return value;
     }
 
+    /// <summary>Sends one page request of a list operation and reads either list shape (<see cref="ClerkResponseReader.ReadListAsync{T}"/>).</summary>
+    internal async Task<ClerkListResult<T>> SendListAsync<T>(ClerkRequestBuilder request, ClerkRequestOptions? options, CancellationToken cancellationToken)
+    {
+        using var response = await SendCoreAsync(request, options, cancellationToken).ConfigureAwait(false);
+        return await ClerkResponseReader.ReadListAsync<T>(response, ClerkConnection.JsonSettings, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Sends a request whose operation returns nothing.</summary>
     internal async Task SendAsync(ClerkRequestBuilder request, ClerkRequestOptions? options, CancellationToken cancellationToken)
     {

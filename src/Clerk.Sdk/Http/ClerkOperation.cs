@@ -29,7 +29,8 @@ public sealed class ClerkOperation
     /// <param name="resultMediaType">The media type of the success result, or null for none.</param>
     /// <param name="resultKind">What the operation returns on success.</param>
     /// <param name="emptyBody">The spec requires a body none of whose fields is required: <c>{}</c> is sent when none is given.</param>
-    public ClerkOperation(string resource, string name, string method, string pathTemplate, string? credentials, string? requestMediaType, string? resultMediaType, ClerkResultKind resultKind, bool emptyBody = false)
+    /// <param name="paging">How a list operation pages, or null for any other operation.</param>
+    public ClerkOperation(string resource, string name, string method, string pathTemplate, string? credentials, string? requestMediaType, string? resultMediaType, ClerkResultKind resultKind, bool emptyBody = false, ClerkPagingInfo? paging = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(resource);
         ArgumentException.ThrowIfNullOrEmpty(name);
@@ -45,6 +46,7 @@ public sealed class ClerkOperation
         ResultMediaType = resultMediaType;
         ResultKind = resultKind;
         EmptyBody = emptyBody;
+        Paging = paging;
         IsIdempotent = Method == HttpMethod.Get || Method == HttpMethod.Head || Method == HttpMethod.Options || Method == HttpMethod.Put || Method == HttpMethod.Delete;
         (_pathLiterals, _pathParameters) = Split(pathTemplate);
     }
@@ -83,6 +85,9 @@ public sealed class ClerkOperation
 
     /// <summary>The spec requires a JSON object body none of whose fields is required: the SDK's parameter is optional and <c>{}</c> is sent when it is not given.</summary>
     public bool EmptyBody { get; }
+
+    /// <summary>How a list operation pages (cursor or offset, page sizes, <c>paginated</c>); null for an operation that is not a list.</summary>
+    public ClerkPagingInfo? Paging { get; }
 
     /// <summary>Whether sending the request twice has the effect of sending it once (GET, HEAD, OPTIONS, PUT, DELETE): the retry handler retries only these unless told otherwise.</summary>
     public bool IsIdempotent { get; }

@@ -34,6 +34,22 @@ internal sealed class ClerkRequestBuilder
         _pathValues = count == 0 ? null : new string?[count];
     }
 
+    private ClerkRequestBuilder(ClerkRequestBuilder source)
+    {
+        Operation = source.Operation;
+        _pathValues = source._pathValues;
+        _query = source._query is null ? null : new StringBuilder(source._query.ToString());
+        _headers = source._headers is null ? null : [.. source._headers];
+        _body = source._body;
+        _hasBody = source._hasBody;
+        _fields = source._fields is null ? null : [.. source._fields];
+        _files = source._files;
+    }
+
+    /// <summary>A copy to add one page's parameters to (a list operation's request is filled once, at the call).</summary>
+    /// <returns>The copy.</returns>
+    public ClerkRequestBuilder Copy() => new(this);
+
     /// <summary>The operation this request is for.</summary>
     public ClerkOperation Operation { get; }
 

@@ -68,6 +68,71 @@ internal static class ClerkResponseReader
         return (value, keepText || value is null ? await content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false) : string.Empty);
     }
 
+    /// <summary>
+    /// Reads a list response in either shape Clerk sends: a bare array, or an object with the items array (<c>data</c>,
+    /// else its one array property such as <c>m2m_tokens</c>) and <c>total_count</c>; other properties are skipped.
+    /// </summary>
+    public static async Task<ClerkListResult<T>> ReadListAsync<T>(HttpResponseMessage response, JsonSerializerSettings settings, CancellationToken cancellationToken)
+    {
+        var content = response.Content;
+        var buffered = content as ClerkBufferedContent;
+        if (buffered is null)
+        {
+#if NET9_0_OR_GREATER
+            await content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+#else
+            await content.LoadIntoBufferAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+#endif
+        }
+        try
+        {
+            var stream = buffered?.OpenRead() ?? await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            using var reader = new JsonTextReader(new StreamReader(stream)) { DateParseHandling = DateParseHandling.None };
+            var serializer = Serializers.GetValue(settings, static s => JsonSerializer.Create(s));
+            if (!reader.Read()) throw new JsonSerializationException("The body is empty.");
+            if (reader.TokenType == JsonToken.StartArray)
+            {
+                return new(serializer.Deserialize<List<T>>(reader), null);
+            }
+            if (reader.TokenType != JsonToken.StartObject) throw new JsonSerializationException($"A list was expected, not {reader.TokenType}.");
+            List<T>? items = null;
+            string? itemsName = null;
+            long? total = null;
+            while (reader.Read() && reader.TokenType == JsonToken.PropertyName)
+            {
+                var name = (string)reader.Value!;
+                reader.Read();
+                if (name == "total_count" && reader.TokenType is JsonToken.Integer)
+                {
+                    total = System.Convert.ToInt64(reader.Value, System.Globalization.CultureInfo.InvariantCulture);
+                }
+                else if (name == "data" && reader.TokenType == JsonToken.Null)
+                {
+                    // A null items array is an empty page.
+                    items ??= [];
+                    itemsName = name;
+                }
+                else if (reader.TokenType == JsonToken.StartArray && (items is null || (name == "data" && itemsName != "data")))
+                {
+                    items = serializer.Deserialize<List<T>>(reader);
+                    itemsName = name;
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+            if (items is null) throw new JsonSerializationException("The list object has no items array.");
+            return new(items, total);
+        }
+        catch (JsonException exception)
+        {
+            var text = await content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            var attempts = response.RequestMessage is { } request ? ClerkRequestOptions.AttemptsOf(request) : 1;
+            throw new ClerkApiException($"Could not read the response body as a list of {typeof(T).FullName}: {exception.Message}", (int)response.StatusCode, text, HeadersOf(response), exception, attempts);
+        }
+    }
+
     /// <summary>The response's and its content's headers, for an exception.</summary>
     public static IReadOnlyDictionary<string, IEnumerable<string>> HeadersOf(HttpResponseMessage response)
     {

@@ -8,9 +8,13 @@ internal readonly record struct ClerkPageRequest(ClerkPagingKind Kind, string? C
     public void Apply(ClerkRequestBuilder request)
     {
         request.Query("limit", (long)PageSize);
-        if (ContinuationToken is not null)
+        if (Kind == ClerkPagingKind.Offset)
         {
-            request.Query(Kind == ClerkPagingKind.Cursor ? "starting_after" : "offset", ContinuationToken);
+            request.Query("offset", ContinuationToken ?? "0");
+        }
+        else if (ContinuationToken is not null)
+        {
+            request.Query("starting_after", ContinuationToken);
         }
         if (Paginated)
         {

@@ -28,6 +28,7 @@ public class ClerkPageable<T> : IAsyncEnumerable<T>
     private readonly Func<T, string?>? _cursorOf;
     private readonly Func<ClerkPageRequest, CancellationToken, Task<ClerkListResult<T>>>? _fetch;
     private readonly CancellationToken _callToken;
+    private readonly int? _pageSize;
 
     /// <summary>For mocking: a subclass overrides <see cref="AsPages"/> (or use <see cref="FromPages"/>).</summary>
     protected ClerkPageable()
@@ -42,6 +43,29 @@ public class ClerkPageable<T> : IAsyncEnumerable<T>
         _cursorOf = cursorOf;
         _fetch = fetch;
         _callToken = cancellationToken;
+    }
+
+    private ClerkPageable(ClerkPageable<T> source, int pageSize)
+    {
+        _paging = source._paging;
+        PagingKind = source.PagingKind;
+        _cursorOf = source._cursorOf;
+        _fetch = source._fetch;
+        _callToken = source._callToken;
+        _pageSize = pageSize;
+    }
+
+    /// <summary>
+    /// The same list with another page size (<c>await foreach (var user in clerk.Users.ListAsync().WithPageSize(500))</c>):
+    /// fewer, larger requests. Checked here, before any request.
+    /// </summary>
+    /// <param name="pageSize">Items per request: 1 to the API's maximum for the operation (at most <see cref="ClerkPaging.MaxPageSize"/>).</param>
+    /// <returns>A pageable that requests pages of that size.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="pageSize"/> is out of range.</exception>
+    public virtual ClerkPageable<T> WithPageSize(int pageSize)
+    {
+        if (_paging is null) throw new InvalidOperationException($"{GetType().Name} was created for mocking: override WithPageSize.");
+        return new ClerkPageable<T>(this, _paging.PageSize(pageSize, nameof(pageSize)));
     }
 
     /// <summary>How this call walks its pages: a cursor where the operation offers one (and the call's ordering allows it), else offsets.</summary>
@@ -76,15 +100,11 @@ public class ClerkPageable<T> : IAsyncEnumerable<T>
 
     /// <summary>The pages, from the first or from <paramref name="continuationToken"/>, each requested when the enumeration reaches it.</summary>
     /// <param name="continuationToken">Where to start (a page's <see cref="ClerkPage{T}.ContinuationToken"/>), or null for the first page.</param>
-    /// <param name="pageSizeHint">Items per page: 1 to the API's maximum (at most <see cref="ClerkPaging.MaxPageSize"/>); default <see cref="ClerkPaging.DefaultPageSize"/>.</param>
+    /// <param name="pageSizeHint">Items per page: 1 to the API's maximum (at most <see cref="ClerkPaging.MaxPageSize"/>); default the size given to <see cref="WithPageSize"/>, else <see cref="ClerkPaging.DefaultPageSize"/>.</param>
     /// <returns>The pages.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="pageSizeHint"/> is below 1 (thrown at the call).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="pageSizeHint"/> is out of range (thrown at the call).</exception>
     public virtual IAsyncEnumerable<ClerkPage<T>> AsPages(string? continuationToken = null, int? pageSizeHint = null)
     {
-        if (pageSizeHint is < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(pageSizeHint), pageSizeHint, "The page size hint must be at least 1.");
-        }
         if (_fetch is null || _paging is null)
         {
             throw new InvalidOperationException($"{GetType().Name} was created for mocking: override AsPages, or use ClerkPageable<T>.FromPages.");
@@ -93,7 +113,7 @@ public class ClerkPageable<T> : IAsyncEnumerable<T>
         {
             throw new ArgumentException($"'{continuationToken}' is not a continuation token of this list (an offset was expected).", nameof(continuationToken));
         }
-        return PagesAsync(continuationToken, _paging.PageSize(pageSizeHint), default);
+        return PagesAsync(continuationToken, _paging.PageSize(pageSizeHint ?? _pageSize), default);
     }
 
     /// <summary>Every item of every page, in order.</summary>
@@ -112,7 +132,7 @@ public class ClerkPageable<T> : IAsyncEnumerable<T>
         }
         using var linked = Link(cancellationToken);
         var token = linked?.Token ?? Effective(cancellationToken);
-        var pageSize = _paging!.PageSize(null);
+        var pageSize = _paging!.PageSize(_pageSize);
         string? next = null;
         long offset = 0;
         do

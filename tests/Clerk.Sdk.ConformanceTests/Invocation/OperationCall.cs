@@ -51,6 +51,7 @@ internal sealed class OperationCall
         var parameters = method.GetParameters();
         var arguments = new object?[parameters.Length];
         var bound = new HashSet<SpecParameter>();
+        var pageable = IsPageable(method.ReturnType);
         for (var i = 0; i < parameters.Length; i++)
         {
             var parameter = parameters[i];
@@ -64,6 +65,25 @@ internal sealed class OperationCall
             {
                 continue; // per-call options: the client's settings
             }
+            if (parameter.Name == "options")
+            {
+                // The operation's options class: every optional parameter of the spec is a property of it.
+                var options = Activator.CreateInstance(parameter.ParameterType)!;
+                foreach (var optional in parameter.ParameterType.GetProperties())
+                {
+                    var specParameter = operation.Parameters.FirstOrDefault(p => Pascal(p.ClrName) == optional.Name);
+                    if (specParameter is null)
+                    {
+                        problems.Add($"{parameter.ParameterType.Name}.{optional.Name} is not a parameter of {operation.Id} in the spec");
+                        continue;
+                    }
+                    bound.Add(specParameter);
+                    if (variant == Variant.Required) continue;
+                    optional.SetValue(options, ClrValues.From(sampler.Sample(specParameter.Schema), optional.PropertyType));
+                }
+                arguments[i] = options;
+                continue;
+            }
             if (parameter.Name == "body" && operation.Body is { } body)
             {
                 if (variant == Variant.Required && !operation.BodyRequired && parameter.HasDefaultValue) continue;
@@ -73,17 +93,18 @@ internal sealed class OperationCall
                 arguments[i] = model;
                 continue;
             }
-            var specParameter = operation.Parameters.FirstOrDefault(p => p.ClrName == parameter.Name);
-            if (specParameter is null)
+            var positional = operation.Parameters.FirstOrDefault(p => p.ClrName == parameter.Name);
+            if (positional is null)
             {
                 problems.Add($"{method.Name} parameter '{parameter.Name}' is not a parameter of {operation.Id} in the spec");
                 continue;
             }
-            bound.Add(specParameter);
-            if (variant == Variant.Required && !specParameter.Required && parameter.HasDefaultValue) continue;
-            arguments[i] = ClrValues.From(sampler.Sample(specParameter.Schema), parameter.ParameterType);
+            bound.Add(positional);
+            if (variant == Variant.Required && !positional.Required && parameter.HasDefaultValue) continue;
+            arguments[i] = ClrValues.From(sampler.Sample(positional.Schema), parameter.ParameterType);
         }
-        foreach (var missing in operation.Parameters.Where(p => !bound.Contains(p) && p.In is "path" or "query" or "formData"))
+        // A list operation's paging parameters are its pageable's (limit, offset, starting_after, paginated).
+        foreach (var missing in operation.Parameters.Where(p => !bound.Contains(p) && p.In is "path" or "query" or "formData" && !(pageable && PagingParameters.Contains(p.Name))))
         {
             problems.Add($"{operation.Id}'s {(missing.Required ? "required" : "optional")} {missing} has no parameter in {method.Name}");
         }
@@ -94,14 +115,25 @@ internal sealed class OperationCall
         return new OperationCall(resource, method, arguments, problems);
     }
 
-    /// <summary>Calls the method; returns what it returned (null for a plain Task).</summary>
+    /// <summary>Calls the method (a list operation's pageable: its first page); returns what it returned (null for a plain Task).</summary>
     public async Task<object?> InvokeAsync()
     {
-        var task = (Task)_method.Invoke(_resource, _arguments)!;
+        var returned = _method.Invoke(_resource, _arguments)!;
+        var task = IsPageable(_method.ReturnType)
+            ? (Task)_method.ReturnType.GetMethod("GetPageAsync")!.Invoke(returned, [null, null, CancellationToken.None])!
+            : (Task)returned;
         await task.ConfigureAwait(false);
-        return ResultType is null ? null : typeof(Task<>).MakeGenericType(ResultType).GetProperty("Result")!.GetValue(task);
+        return ResultType is null ? null : task.GetType().GetProperty("Result")!.GetValue(task);
     }
 
-    /// <summary>The declared result type (<c>Task&lt;T&gt;</c>'s T), or null for a plain Task.</summary>
-    public Type? ResultType => _method.ReturnType.IsGenericType ? _method.ReturnType.GetGenericArguments()[0] : null;
+    /// <summary>The declared result type (<c>Task&lt;T&gt;</c>'s T; a pageable's page), or null for a plain Task.</summary>
+    public Type? ResultType => IsPageable(_method.ReturnType)
+        ? typeof(ClerkPage<>).MakeGenericType(_method.ReturnType.GetGenericArguments()[0])
+        : _method.ReturnType.IsGenericType ? _method.ReturnType.GetGenericArguments()[0] : null;
+
+    private static readonly string[] PagingParameters = ["limit", "offset", "starting_after", "paginated"];
+
+    private static bool IsPageable(Type type) => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ClerkPageable<>);
+
+    private static string Pascal(string clrName) => clrName.Length == 0 ? clrName : char.ToUpperInvariant(clrName[0]) + clrName[1..];
 }

@@ -17,7 +17,7 @@ public partial class UsersClient
     /// <inheritdoc />
     public async Task<User?> FindByEmailAsync(string emailAddress, CancellationToken cancellationToken = default)
     {
-        var page = await ListAsync(emailAddress: [emailAddress], limit: 1, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var page = await ListAsync(new UserListOptions { EmailAddress = [emailAddress] }, cancellationToken: cancellationToken).GetPageAsync(pageSizeHint: 1, cancellationToken: cancellationToken).ConfigureAwait(false);
         return page.FirstOrDefault();
     }
 }

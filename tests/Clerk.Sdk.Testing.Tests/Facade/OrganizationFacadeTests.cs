@@ -41,7 +41,7 @@ public sealed class OrganizationFacadeTests : FacadeTest
         Assert.That((membership.Role, membership.PublicUserData!.UserId, membership.Organization.Id), Is.EqualTo(("org:member", member.Id, organization.Id)));
 
         Backend.Script(HttpMethod.Get, $"/organizations/{organization.Id}/memberships", Canned.Memberships(Canned.Membership(cannedOrg, owner.Id, "org:admin"), Canned.Membership(cannedOrg, member.Id, "org:member")));
-        var page = await Clerk.OrganizationMemberships.ListAsync(organization.Id, orderBy: "created_at");
+        var page = await Clerk.OrganizationMemberships.ListAsync(organization.Id, new OrganizationMembershipListOptions { OrderBy = "created_at" }).GetPageAsync();
         Assert.That(page.TotalCount, Is.EqualTo(2));
         Assert.That(page, Has.Some.Matches<OrganizationMembership>(m => m.PublicUserData!.UserId == owner.Id && m.Role == "org:admin"));
 
@@ -52,7 +52,7 @@ public sealed class OrganizationFacadeTests : FacadeTest
         Backend.Script(HttpMethod.Delete, $"/organizations/{organization.Id}/memberships/{member.Id}", Canned.Membership(cannedOrg, member.Id, "org:admin").ToString());
         await Clerk.OrganizationMemberships.DeleteAsync(organization.Id, member.Id);
         Backend.Script(HttpMethod.Get, $"/organizations/{organization.Id}/memberships", Canned.Memberships(Canned.Membership(cannedOrg, owner.Id, "org:admin")));
-        var after = await Clerk.OrganizationMemberships.ListAsync(organization.Id);
+        var after = await Clerk.OrganizationMemberships.ListAsync(organization.Id).GetPageAsync();
         Assert.That(after.TotalCount, Is.EqualTo(1));
     }
 }

@@ -30,7 +30,7 @@ public sealed class SessionFacadeTests : FacadeTest
         Assert.That((session.UserId, session.Status), Is.EqualTo((user.Id, SessionStatus.Active)));
 
         Backend.Script(HttpMethod.Get, "/sessions", "[" + Canned.Session(session.Id, user.Id) + "]");
-        var active = await Clerk.Sessions.ListAsync(userId: user.Id, status: SessionStatus.Active);
+        var active = await Clerk.Sessions.ListAsync(new SessionListOptions { UserId = user.Id, Status = SessionStatus.Active }).GetPageAsync();
         Assert.That(active, Has.Count.EqualTo(1).And.Some.Property(nameof(Session.Id)).EqualTo(session.Id));
 
         Backend.Script(HttpMethod.Post, $"/sessions/{session.Id}/tokens", Canned.Token(user.Id, session.Id));

@@ -71,7 +71,7 @@ public sealed class UserFacadeTests : FacadeTest
         Backend.Script(HttpMethod.Get, "/users", Canned.Users(users[2]));
 
         var seen = new List<User>();
-        await foreach (var user in Clerk.Users.ListAllAsync(query: tag, orderBy: "+created_at", pageSize: 2))
+        await foreach (var user in Clerk.Users.ListAsync(new UserListOptions { Query = tag, OrderBy = "+created_at" }).WithPageSize(2))
         {
             seen.Add(user);
         }

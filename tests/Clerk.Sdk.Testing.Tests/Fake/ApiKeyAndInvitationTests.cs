@@ -18,11 +18,11 @@ public sealed class ApiKeyAndInvitationTests : FakeTestBase
         var verifier = new ClerkTokenVerifier(Clerk, new ClerkTokenVerifierOptions { AcceptedTokenTypes = ClerkTokenTypes.ApiKey });
 
         var machine = await verifier.VerifyMachineTokenAsync(created.Secret, ClerkTokenTypes.ApiKey);
-        var listed = await Clerk.ApiKeys.ListAsync(subject: user.Id);
+        var listed = await Clerk.ApiKeys.ListAsync(user.Id).GetPageAsync();
         var fetched = await Clerk.ApiKeys.GetAsync(created.Id);
         await Clerk.ApiKeys.RevokeAsync(created.Id, new RevokeApiKeyRequest { RevocationReason = "rotated" });
         var afterRevoke = Assert.ThrowsAsync<ClerkTokenException>(() => verifier.VerifyMachineTokenAsync(created.Secret, ClerkTokenTypes.ApiKey));
-        var listedValid = await Clerk.ApiKeys.ListAsync(subject: user.Id);
+        var listedValid = await Clerk.ApiKeys.ListAsync(user.Id).GetPageAsync();
         var unknown = Assert.ThrowsAsync<ClerkTokenException>(() => verifier.VerifyMachineTokenAsync("ak_" + new string('x', 48), ClerkTokenTypes.ApiKey));
 
         Assert.Multiple(() =>
@@ -42,10 +42,10 @@ public sealed class ApiKeyAndInvitationTests : FakeTestBase
     {
         var invitation = await Clerk.Invitations.CreateAsync(new CreateInvitationRequest { EmailAddress = "new@example.com", PublicMetadata = Metadata.From(new { team = "blue" }) });
         var duplicate = Assert.ThrowsAsync<ClerkApiException>(() => Clerk.Invitations.CreateAsync(new CreateInvitationRequest { EmailAddress = "NEW@example.com" }));
-        var pending = await Clerk.Invitations.ListAsync(status: InvitationStatus.Pending);
+        var pending = await Clerk.Invitations.ListAsync(new InvitationListOptions { Status = InvitationStatus.Pending }).GetPageAsync();
 
         var revoked = await Clerk.Invitations.RevokeAsync(invitation.Id);
-        var stillPending = await Clerk.Invitations.ListAsync(status: InvitationStatus.Pending);
+        var stillPending = await Clerk.Invitations.ListAsync(new InvitationListOptions { Status = InvitationStatus.Pending }).GetPageAsync();
 
         Assert.Multiple(() =>
         {

@@ -14,7 +14,7 @@ public sealed class GateTests : FakeTestBase
     {
         using var stranger = Fake.CreateClient(o => o.SecretKey = "sk_test_someoneelse000000000000000000");
 
-        var ex = Assert.ThrowsAsync<ClerkApiException>(() => stranger.Users.ListRawAsync());
+        var ex = Assert.ThrowsAsync<ClerkApiException>(() => stranger.Users.ListAsync().GetPageAsync());
 
         Assert.That((ex!.StatusCode, ex.Code), Is.EqualTo((HttpStatusCode.Unauthorized, "authentication_invalid")));
     }
@@ -24,7 +24,7 @@ public sealed class GateTests : FakeTestBase
     {
         using var client = Fake.CreateClient(o => o.ApiVersion = "latest");
 
-        var ex = Assert.ThrowsAsync<ClerkApiException>(() => client.Users.ListRawAsync());
+        var ex = Assert.ThrowsAsync<ClerkApiException>(() => client.Users.ListAsync().GetPageAsync());
 
         Assert.That((ex!.StatusCode, ex.Code), Is.EqualTo((HttpStatusCode.BadRequest, "api_version_invalid")));
     }

@@ -15,11 +15,11 @@ public sealed class UserSemanticsTests : FakeTestBase
         await CreateUserAsync("Alice", last: "Beta");
         await CreateUserAsync("Bob", last: "Alpha");
 
-        var newestFirst = await Clerk.Users.ListAsync();
-        var byLastName = await Clerk.Users.ListAsync(orderBy: "last_name", limit: 2, offset: 1);
-        var query = await Clerk.Users.ListAsync(query: "ALI");
-        var byEmail = await Clerk.Users.ListAsync(emailAddress: ["bob@example.com", "carol@example.com"]);
-        var count = await Clerk.Users.CountAsync(nameQuery: "o");
+        var newestFirst = await Clerk.Users.ListAsync().GetPageAsync();
+        var byLastName = await Clerk.Users.ListAsync(new UserListOptions { OrderBy = "last_name" }).GetPageAsync("1", 2);
+        var query = await Clerk.Users.ListAsync(new UserListOptions { Query = "ALI" }).GetPageAsync();
+        var byEmail = await Clerk.Users.ListAsync(new UserListOptions { EmailAddress = ["bob@example.com", "carol@example.com"] }).GetPageAsync();
+        var count = await Clerk.Users.CountAsync(new UserCountOptions { NameQuery = "o" });
 
         Assert.Multiple(() =>
         {
@@ -73,7 +73,7 @@ public sealed class UserSemanticsTests : FakeTestBase
 
         await Clerk.Users.DeleteAsync(user.Id);
 
-        var memberships = await Clerk.OrganizationMemberships.ListAsync(organization.Id);
+        var memberships = await Clerk.OrganizationMemberships.ListAsync(organization.Id).GetPageAsync();
         var ex = Assert.ThrowsAsync<ClerkApiException>(() => Clerk.Users.DeleteAsync(user.Id));
         Assert.That((memberships.TotalCount, ex!.Code), Is.EqualTo((0L, "resource_not_found")));
     }

@@ -21,11 +21,17 @@ public sealed class ValidationTests : FakeTestBase
     }
 
     [Test]
-    public void QueryOutOfRange_Is422FormParamValueInvalid()
+    public async System.Threading.Tasks.Task QueryOutOfRange_Is422FormParamValueInvalid()
     {
-        var ex = Assert.ThrowsAsync<ClerkApiException>(() => Clerk.Users.ListRawAsync(limit: 501));
+        // limit=501 is refused by the SDK before sending (ClerkPageable); a raw request shows the fake's own check.
+        using var http = new System.Net.Http.HttpClient(Fake.CreateHttpMessageHandler());
+        using var request = new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Get, Fake.BaseUrl.TrimEnd('/') + "/users?limit=501");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Fake.SecretKey);
+        request.Headers.TryAddWithoutValidation("Clerk-API-Version", ClerkClientOptions.DefaultApiVersion);
+        using var response = await http.SendAsync(request);
+        var ex = new ClerkApiException("raw", (int)response.StatusCode, await response.Content.ReadAsStringAsync(), null, null);
 
-        Assert.That((ex!.StatusCode, ex.Code, ex.Errors[0].Meta?.ParamName), Is.EqualTo((HttpStatusCode.UnprocessableEntity, "form_param_value_invalid", "limit")));
+        Assert.That((ex.StatusCode, ex.Code, ex.Errors[0].Meta?.ParamName), Is.EqualTo((HttpStatusCode.UnprocessableEntity, "form_param_value_invalid", "limit")));
     }
 
     [Test]

@@ -64,7 +64,7 @@ public sealed class ResponseValidationTests
             var ada = await clerk.Users.CreateAsync(new CreateUserRequest { EmailAddress = ["ada@example.com"], PhoneNumber = ["+15555550100"], Username = "ada_l", FirstName = "Ada", Password = "correct horse battery", PublicMetadata = Metadata.From(new { plan = "free" }) });
             var bob = await clerk.Users.CreateAsync(new CreateUserRequest { EmailAddress = ["bob@example.com"], FirstName = "Bob" });
             await clerk.Users.GetAsync(ada.Id);
-            await clerk.Users.ListAsync(query: "example", orderBy: "-created_at", limit: 1);
+            await clerk.Users.ListAsync(new UserListOptions { Query = "example", OrderBy = "-created_at" }).GetPageAsync(pageSizeHint: 1);
             await clerk.Users.CountAsync();
             await clerk.Users.UpdateAsync(ada.Id, new UpdateUserRequest { LastName = "Lovelace", ExternalId = "ext-1" });
             await clerk.Users.UpdateMetadataAsync(ada.Id, new UpdateUserMetadataRequest { PrivateMetadata = Metadata.From(new { note = "x" }) });
@@ -74,29 +74,29 @@ public sealed class ResponseValidationTests
             await clerk.Users.UnlockAsync(bob.Id);
 
             var org = await clerk.Organizations.CreateAsync(new CreateOrganizationRequest { Name = "Acme", CreatedBy = ada.Id, PublicMetadata = Metadata.From(new { tier = 1 }) });
-            await clerk.Organizations.GetAsync(org.Slug, includeMembersCount: true);
-            await clerk.Organizations.ListAsync(includeMembersCount: true, orderBy: "name");
+            await clerk.Organizations.GetAsync(org.Slug, new OrganizationGetOptions { IncludeMembersCount = true });
+            await clerk.Organizations.ListAsync(new OrganizationListOptions { IncludeMembersCount = true, OrderBy = "name" }).GetPageAsync();
             await clerk.Organizations.UpdateAsync(org.Id, new UpdateOrganizationRequest { Name = "Acme Inc", MaxAllowedMemberships = 10 });
             await clerk.Organizations.UpdateMetadataAsync(org.Id, new UpdateOrganizationMetadataRequest { PrivateMetadata = Metadata.From(new { crm = "42" }) });
             await clerk.OrganizationMemberships.CreateAsync(org.Id, new CreateOrganizationMembershipRequest { UserId = bob.Id, Role = "org:member" });
-            await clerk.OrganizationMemberships.ListAsync(org.Id, role: ["org:member"]);
+            await clerk.OrganizationMemberships.ListAsync(org.Id, new OrganizationMembershipListOptions { Role = ["org:member"] }).GetPageAsync();
             await clerk.OrganizationMemberships.UpdateAsync(org.Id, bob.Id, new UpdateOrganizationMembershipRequest { Role = "org:admin" });
-            await clerk.Users.ListOrganizationMembershipsAsync(ada.Id);
+            await clerk.Users.ListOrganizationMembershipsAsync(ada.Id).GetPageAsync();
             await clerk.OrganizationMemberships.DeleteAsync(org.Id, bob.Id);
 
             var session = await clerk.Sessions.CreateAsync(new CreateSessionRequest { UserId = ada.Id, ActiveOrganizationId = org.Id });
             await clerk.Sessions.GetAsync(session.Id);
-            await clerk.Sessions.ListAsync(userId: ada.Id, status: SessionStatus.Active);
+            await clerk.Sessions.ListAsync(new SessionListOptions { UserId = ada.Id, Status = SessionStatus.Active }).GetPageAsync();
             await clerk.Sessions.CreateTokenAsync(session.Id, new CreateSessionTokenRequest { ExpiresInSeconds = 120 });
             await clerk.Sessions.RevokeAsync(session.Id);
             await clerk.Jwks.GetAsync();
 
             var invitation = await clerk.Invitations.CreateAsync(new CreateInvitationRequest { EmailAddress = "carol@example.com", ExpiresInDays = 7 });
-            await clerk.Invitations.ListAsync(query: "carol");
+            await clerk.Invitations.ListAsync(new InvitationListOptions { Query = "carol" }).GetPageAsync();
             await clerk.Invitations.RevokeAsync(invitation.Id);
 
             var key = await clerk.ApiKeys.CreateAsync(new CreateApiKeyRequest { Name = "ci-key", Subject = ada.Id, Description = "CI", Claims = new { env = "ci" }, CreatedBy = ada.Id });
-            await clerk.ApiKeys.ListAsync(subject: ada.Id, includeInvalid: GetApiKeysIncludeInvalid.True);
+            await clerk.ApiKeys.ListAsync(ada.Id, new ApiKeyListOptions { IncludeInvalid = GetApiKeysIncludeInvalid.True }).GetPageAsync();
             await clerk.ApiKeys.GetAsync(key.Id);
             await clerk.ApiKeys.GetSecretAsync(key.Id);
             await clerk.ApiKeys.UpdateAsync(key.Id, new UpdateApiKeyRequest { Description = "CI deploys", Scopes = ["deploy"] });

@@ -109,7 +109,9 @@ public class AsyncConventionTests
 
     private static bool IsAwaitableReturnType(Type type) =>
         type == typeof(Task) || type == typeof(ValueTask) ||
-        (type.IsGenericType && AwaitableGenericDefinitions.Contains(type.GetGenericTypeDefinition()));
+        (type.IsGenericType && AwaitableGenericDefinitions.Contains(type.GetGenericTypeDefinition())) ||
+        // A list operation's pageable (ClerkPageable<T>) is an IAsyncEnumerable<T>.
+        type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>));
 
     private sealed record TypeDeclaration(bool IsPartial, string Location);
 

@@ -7,7 +7,7 @@ using System.Text.Json;
 namespace Clerk.Sdk.Tests.Conventions;
 
 /// <summary>
-/// One operation of the normalized spec: <c>GET /users</c> named <c>Users_ListRaw</c>; a list operation also carries
+/// One operation of the normalized spec: <c>GET /users</c> named <c>Users_List</c>; a list operation also carries
 /// the names of its paging forms (<see cref="List"/>, from the spec tool's <c>x-clerk-list</c> marker).
 /// </summary>
 public sealed record SpecOperation(string HttpMethod, string Path, string OperationId, SpecListForms? List = null)
@@ -23,9 +23,9 @@ public sealed record SpecOperation(string HttpMethod, string Path, string Operat
 
 /// <summary>
 /// The paging forms the spec tool generates for a list operation (<c>x-clerk-list</c>): the page form
-/// <c>{Method}Async</c> and the all-pages form <c>{AllMethod}Async</c> beside the wire-shaped <c>{RawMethod}Async</c>.
+/// <c>{Method}Async</c>, which returns a pageable of <c>ItemType</c> paged by <c>Paging</c> (cursor or offset).
 /// </summary>
-public sealed record SpecListForms(string Method, string AllMethod, string RawMethod, string ItemType, string Shape);
+public sealed record SpecListForms(string Method, string ItemType, string Shape, string Paging);
 
 /// <summary>Reads the operations of the normalized spec the build produced; the spec, not the test, defines the count.</summary>
 internal static class SpecOperations
@@ -76,6 +76,6 @@ internal static class SpecOperations
             return null;
         }
         string Read(string name) => marker.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : string.Empty;
-        return new SpecListForms(Read("method"), Read("allMethod"), Read("rawMethod"), Read("itemType"), Read("shape"));
+        return new SpecListForms(Read("method"), Read("itemType"), Read("shape"), Read("paging"));
     }
 }

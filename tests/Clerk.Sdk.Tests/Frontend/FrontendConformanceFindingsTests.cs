@@ -52,7 +52,7 @@ public class FrontendConformanceFindingsTests
             .WithContent("strategy=password&identifier=ada%40example.com&password=p+w%26rd")
             .Respond("application/json", """{ "response": { "object": "sign_in_attempt", "id": "sia_1", "status": "needs_first_factor" }, "client": null }""");
 
-        var signIn = await _clerk.SignIns.CreateAsync(strategy: "password", identifier: "ada@example.com", password: "p w&rd");
+        var signIn = await _clerk.SignIns.CreateAsync(new Clerk.FrontendApi.SignInCreateOptions { Strategy = "password", Identifier = "ada@example.com", Password = "p w&rd" });
 
         _mock.VerifyNoOutstandingExpectation();
         Assert.That(signIn.Response.Id, Is.EqualTo("sia_1"));
@@ -195,7 +195,7 @@ public class FrontendConformanceFindingsTests
         _mock.Expect(HttpMethod.Get, Root + "/v1/client/sync")
             .Respond(_ => new HttpResponseMessage(HttpStatusCode.TemporaryRedirect) { Headers = { Location = new Uri("https://app.example.com/done?synced=1") } });
 
-        var redirect = await _clerk.Client.SyncAsync(redirectUrl: "https://app.example.com/done");
+        var redirect = await _clerk.Client.SyncAsync(new Clerk.FrontendApi.ClientSyncOptions { RedirectUrl = "https://app.example.com/done" });
 
         _mock.VerifyNoOutstandingExpectation();
         Assert.That(redirect.StatusCode, Is.EqualTo(307));
@@ -214,7 +214,7 @@ public class FrontendConformanceFindingsTests
             Retry = new ClerkRetryOptions { MaxRetries = 0 },
         });
 
-        var redirect = await clerk.Client.SyncAsync(redirectUrl: "https://app.example.com/done");
+        var redirect = await clerk.Client.SyncAsync(new Clerk.FrontendApi.ClientSyncOptions { RedirectUrl = "https://app.example.com/done" });
 
         Assert.That(redirect.StatusCode, Is.EqualTo(307));
         Assert.That(redirect.Location, Is.EqualTo(new Uri(new Uri(server.BaseUrl), "/elsewhere?x=1")), "a relative Location is resolved against the request");
@@ -232,7 +232,7 @@ public class FrontendConformanceFindingsTests
             Retry = new ClerkRetryOptions { MaxRetries = 0 },
         });
 
-        var ex = Assert.ThrowsAsync<ClerkApiException>(() => clerk.SignIns.CreateAsync(strategy: "password", identifier: "ada@example.com", password: "pw"));
+        var ex = Assert.ThrowsAsync<ClerkApiException>(() => clerk.SignIns.CreateAsync(new Clerk.FrontendApi.SignInCreateOptions { Strategy = "password", Identifier = "ada@example.com", Password = "pw" }));
 
         Assert.That((int)ex!.StatusCode, Is.EqualTo(307));
         Assert.That(server.Seen, Has.Count.EqualTo(1), "a sign-in's body is not re-sent to wherever the redirect points");

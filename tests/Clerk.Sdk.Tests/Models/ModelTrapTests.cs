@@ -47,11 +47,11 @@ public class ModelTrapTests
     {
         var mock = new MockHttpMessageHandler();
         mock.Expect(HttpMethod.Get, "https://api.clerk.com/v1/sessions")
-            .WithExactQueryString("user_id=user_1&status=active&limit=10")
+            .WithExactQueryString("user_id=user_1&status=active&limit=10&offset=0&paginated=true")
             .Respond("application/json", "[]");
         using var clerk = new ClerkClient(new ClerkClientOptions { SecretKey = "sk_test_abc", HttpMessageHandler = mock });
 
-        var sessions = await clerk.Sessions.ListAsync(userId: "user_1", status: SessionStatus.Active, limit: 10);
+        var sessions = await clerk.Sessions.ListAsync(new SessionListOptions { UserId = "user_1", Status = SessionStatus.Active }).GetPageAsync(pageSizeHint: 10);
 
         Assert.That(sessions, Is.Empty);
         mock.VerifyNoOutstandingExpectation();

@@ -25,7 +25,7 @@ public class MachineSecretKeyTests
         mock.Expect(HttpMethod.Post, ClerkMock.ApiBase + "/m2m_tokens").WithHeaders("Authorization", "Bearer " + MachineKey).RespondJson(M2MTokenJson);
         using var clerk = ClerkMock.NewClient(mock);
 
-        var token = await clerk.M2M.CreateTokenAsync(new CreateM2MTokenRequest { SecondsUntilExpiration = 60 }, new ClerkRequestOptions { SecretKey = MachineKey });
+        var token = await clerk.M2M.CreateTokenAsync(new CreateM2MTokenRequest { SecondsUntilExpiration = 60 }, requestOptions: new ClerkRequestOptions { SecretKey = MachineKey });
 
         Assert.That(token.Id, Is.EqualTo("mt_1"));
         mock.VerifyNoOutstandingExpectation();
@@ -36,12 +36,12 @@ public class MachineSecretKeyTests
     {
         var mock = ClerkMock.NewHandler();
         mock.Expect(HttpMethod.Post, ClerkMock.ApiBase + "/m2m_tokens").WithHeaders("Authorization", "Bearer " + MachineKey).RespondJson(M2MTokenJson);
-        mock.ExpectClerk(HttpMethod.Get, "/m2m_tokens", "subject=mch_1").RespondJson("""{"data":[],"total_count":0}""");
+        mock.ExpectClerk(HttpMethod.Get, "/m2m_tokens", "subject=mch_1&limit=100&offset=0").RespondJson("""{"data":[],"total_count":0}""");
         mock.ExpectClerk(HttpMethod.Get, "/users/user_1").RespondJson(OperationDescriptorTests.UserJson("user_1"));
         using var clerk = new ClerkClient(new ClerkClientOptions { SecretKey = ClerkMock.SecretKey, MachineSecretKey = MachineKey, HttpMessageHandler = mock });
 
         await clerk.M2M.CreateTokenAsync(new CreateM2MTokenRequest());
-        await clerk.M2M.ListTokensRawAsync("mch_1");   // either key: the secret key by default
+        await clerk.M2M.ListTokensAsync("mch_1").GetPageAsync();   // either key: the secret key by default
         await clerk.Users.GetAsync("user_1");
 
         mock.VerifyNoOutstandingExpectation();
@@ -57,7 +57,7 @@ public class MachineSecretKeyTests
         var ex = Assert.ThrowsAsync<ClerkConfigurationException>(() => clerk.M2M.CreateTokenAsync(new CreateM2MTokenRequest()));
         Assert.That(ex!.Message, Does.Contain("M2M.CreateToken").And.Contain("machine secret key").And.Contain("MachineSecretKey"));
 
-        var secret = Assert.ThrowsAsync<ClerkConfigurationException>(() => clerk.M2M.CreateTokenAsync(new CreateM2MTokenRequest(), new ClerkRequestOptions { SecretKey = ClerkMock.SecretKey }));
+        var secret = Assert.ThrowsAsync<ClerkConfigurationException>(() => clerk.M2M.CreateTokenAsync(new CreateM2MTokenRequest(), requestOptions: new ClerkRequestOptions { SecretKey = ClerkMock.SecretKey }));
         Assert.That(secret!.Message, Does.Contain("machine secret key").And.Not.Contain(ClerkMock.SecretKey));
         Assert.That(mock.GetMatchCount(mock.Fallback), Is.Zero);
     }
@@ -68,7 +68,7 @@ public class MachineSecretKeyTests
         var mock = ClerkMock.NewHandler();
         using var clerk = ClerkMock.NewClient(mock);
 
-        var ex = Assert.ThrowsAsync<ClerkConfigurationException>(() => clerk.Users.GetAsync("user_1", new ClerkRequestOptions { SecretKey = MachineKey }));
+        var ex = Assert.ThrowsAsync<ClerkConfigurationException>(() => clerk.Users.GetAsync("user_1", requestOptions: new ClerkRequestOptions { SecretKey = MachineKey }));
 
         Assert.That(ex!.Message, Does.Contain("Users.Get does not accept a machine secret key").And.Not.Contain(MachineKey));
         Assert.That(mock.GetMatchCount(mock.Fallback), Is.Zero);
@@ -81,7 +81,7 @@ public class MachineSecretKeyTests
         mock.Expect(HttpMethod.Post, ClerkMock.ApiBase + "/m2m_tokens/verify").WithHeaders("Authorization", "Bearer " + MachineKey).RespondJson(M2MTokenJson);
         using var clerk = ClerkMock.NewClient(mock);
 
-        await clerk.M2M.VerifyTokenAsync(new VerifyM2MTokenRequest { Token = "mt_secret" }, new ClerkRequestOptions { SecretKey = MachineKey });
+        await clerk.M2M.VerifyTokenAsync(new VerifyM2MTokenRequest { Token = "mt_secret" }, requestOptions: new ClerkRequestOptions { SecretKey = MachineKey });
 
         mock.VerifyNoOutstandingExpectation();
     }

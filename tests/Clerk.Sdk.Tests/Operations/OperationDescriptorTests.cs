@@ -20,15 +20,15 @@ public class OperationDescriptorTests
     {
         var mock = ClerkMock.NewHandler();
         mock.ExpectClerk(HttpMethod.Get, "/users/user_1").RespondJson(UserJson("user_1"));
-        mock.ExpectClerk(HttpMethod.Get, "/users", "limit=2&offset=4").RespondJson("[]");
+        mock.ExpectClerk(HttpMethod.Get, "/users", "limit=2&starting_after=user_0").RespondJson("[]");
         var transport = new RecordingTransport(mock);
         using var clerk = new ClerkClient(new ClerkClientOptions { SecretKey = ClerkMock.SecretKey, HttpMessageHandler = transport });
 
         await clerk.Users.GetAsync("user_1");
-        await clerk.Users.ListAsync(limit: 2, offset: 4);
+        await clerk.Users.ListAsync().GetPageAsync("user_0", pageSizeHint: 2);
 
         mock.VerifyNoOutstandingExpectation();
-        Assert.That(transport.Seen.Select(s => s.Operation?.ToString()), Is.EqualTo(new[] { "Users.Get GET /users/{user_id}", "Users.ListRaw GET /users" }));
+        Assert.That(transport.Seen.Select(s => s.Operation?.ToString()), Is.EqualTo(new[] { "Users.Get GET /users/{user_id}", "Users.List GET /users" }));
         var get = transport.Seen[0].Operation!;
         Assert.Multiple(() =>
         {

@@ -32,7 +32,7 @@ public class RequestOptionsTests
         using var clerk = new ClerkClient(new ClerkClientOptions { SecretKey = ClerkMock.SecretKey, HttpMessageHandler = transport });
         var options = new ClerkRequestOptions { SecretKey = OtherSecretKey, Headers = { ["X-Correlation-Id"] = "abc" } };
 
-        await clerk.Users.GetAsync("user_1", options);
+        await clerk.Users.GetAsync("user_1", requestOptions: options);
         await clerk.Users.GetAsync("user_2");
 
         mock.VerifyNoOutstandingExpectation();
@@ -47,7 +47,7 @@ public class RequestOptionsTests
         var mock = ClerkMock.NewHandler();
         using var clerk = ClerkMock.NewClient(mock);
 
-        var ex = Assert.ThrowsAsync<ClerkConfigurationException>(() => clerk.Users.GetAsync("user_1", new ClerkRequestOptions { SecretKey = "pk_test_notasecret" }));
+        var ex = Assert.ThrowsAsync<ClerkConfigurationException>(() => clerk.Users.GetAsync("user_1", requestOptions: new ClerkRequestOptions { SecretKey = "pk_test_notasecret" }));
 
         Assert.That(ex!.Message, Does.Not.Contain("pk_test_notasecret"));
         Assert.That(mock.GetMatchCount(mock.Fallback), Is.Zero, "nothing was sent");
@@ -65,7 +65,7 @@ public class RequestOptionsTests
             Retry = new ClerkRetryOptions { MaxRetries = 3, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5), Jitter = 0 },
         });
 
-        var ex = Assert.ThrowsAsync<ClerkApiException>(() => clerk.Users.GetAsync("user_1", new ClerkRequestOptions { MaxRetries = 0 }));
+        var ex = Assert.ThrowsAsync<ClerkApiException>(() => clerk.Users.GetAsync("user_1", requestOptions: new ClerkRequestOptions { MaxRetries = 0 }));
         Assert.That((int)ex!.StatusCode, Is.EqualTo(503));
         Assert.That(server.Requests, Is.EqualTo(1), "no retry for this call");
 
@@ -86,7 +86,7 @@ public class RequestOptionsTests
             Retry = new ClerkRetryOptions { MaxRetries = 3, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5), Jitter = 0 },
         });
 
-        var user = await clerk.Users.CreateAsync(new CreateUserRequest { ExternalId = "x" }, new ClerkRequestOptions { RetryNonIdempotent = true });
+        var user = await clerk.Users.CreateAsync(new CreateUserRequest { ExternalId = "x" }, requestOptions: new ClerkRequestOptions { RetryNonIdempotent = true });
         Assert.That(user.Id, Is.EqualTo("user_1"));
         Assert.That(server.Requests, Is.EqualTo(2));
 
@@ -102,7 +102,7 @@ public class RequestOptionsTests
         server.Then(FaultServer.Hang());
         using var clerk = new ClerkClient(new ClerkClientOptions { SecretKey = ClerkMock.SecretKey, BaseUrl = server.BaseUrl, Timeout = TimeSpan.FromMinutes(5) });
 
-        var ex = Assert.ThrowsAsync<ClerkTimeoutException>(() => clerk.Users.GetAsync("user_1", new ClerkRequestOptions { Timeout = TimeSpan.FromMilliseconds(200), MaxRetries = 0 }));
+        var ex = Assert.ThrowsAsync<ClerkTimeoutException>(() => clerk.Users.GetAsync("user_1", requestOptions: new ClerkRequestOptions { Timeout = TimeSpan.FromMilliseconds(200), MaxRetries = 0 }));
 
         Assert.That(ex!.Message, Does.Contain("ClerkRequestOptions.Timeout").And.Contain("Users.Get GET /users/{user_id}"));
         Assert.That(ex.Timeout, Is.EqualTo(TimeSpan.FromMilliseconds(200)));

@@ -9,13 +9,13 @@ using NUnit.Framework;
 namespace Clerk.Sdk.Tests.Paging;
 
 /// <summary>
-/// The one paging mechanism (<see cref="ClerkPaging"/>) with a fake API: the offsets it asks for, its stop rules, the
+/// The one paging mechanism (<see cref="ClerkPageable{T}"/>) with a fake API: the pages it asks for, its stop rules, the
 /// page size bounds, the cancellation token it hands to every request, and that it holds one page at a time.
 /// </summary>
 [TestFixture]
 public class ClerkPagingTests
 {
-    /// <summary>A fake list API over <c>total</c> items (0..total-1): records each (limit, offset) and answers that slice.</summary>
+    /// <summary>A fake list API over <c>total</c> items (0..total-1): records each (page size, offset) and answers that slice.</summary>
     private sealed class FakeApi(int total, bool reportTotal)
     {
         public List<(long Limit, long Offset)> Calls { get; } = [];
@@ -24,23 +24,24 @@ public class ClerkPagingTests
 
         public Func<int, Task>? BeforeAnswer { get; set; }
 
-        public async Task<FakeResponse> FetchAsync(long limit, long offset, CancellationToken cancellationToken)
+        public async Task<ClerkListResult<int>> FetchAsync(ClerkPageRequest request, CancellationToken cancellationToken)
         {
             if (Calls.Count > total + 2) throw new AssertionException($"{Calls.Count} requests for {total} items: the enumeration does not stop");
+            var offset = long.Parse(request.ContinuationToken ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+            var limit = (long)request.PageSize;
             Calls.Add((limit, offset));
             Tokens.Add(cancellationToken);
             if (BeforeAnswer is { } before) await before(Calls.Count).ConfigureAwait(false);
             var items = Enumerable.Range((int)Math.Min(offset, total), (int)Math.Max(0, Math.Min(limit, total - offset))).ToList();
-            return new FakeResponse(items, reportTotal ? total : null);
+            return new ClerkListResult<int>(items, reportTotal ? total : null);
         }
     }
 
-    private sealed record FakeResponse(List<int> Items, long? Total);
-
-    private static (IList<int>? Items, long? TotalCount) Read(FakeResponse response) => (response.Items, response.Total);
+    private static ClerkPageable<T> Pageable<T>(Func<ClerkPageRequest, CancellationToken, Task<ClerkListResult<T>>> fetch, long? maxPageSize = null, CancellationToken cancellationToken = default, Func<T, string?>? cursorOf = null) =>
+        new(new global::Clerk.Http.ClerkPagingInfo(cursorOf is null ? ClerkPagingKind.Offset : ClerkPagingKind.Cursor, 10, maxPageSize, paginatedFlag: false), useCursor: cursorOf is not null, cursorOf, fetch, cancellationToken);
 
     private static IAsyncEnumerable<int> ListAll(FakeApi api, int pageSize, long? maxPageSize = null, CancellationToken cancellationToken = default) =>
-        ClerkPaging.ListAllAsync<FakeResponse, int>(api.FetchAsync, Read, pageSize, maxPageSize, cancellationToken);
+        Pageable<int>(api.FetchAsync, maxPageSize, cancellationToken).WithPageSize(pageSize);
 
     [TestCase(0, 10, true, 1)]
     [TestCase(0, 10, false, 1)]
@@ -62,18 +63,18 @@ public class ClerkPagingTests
     [Test]
     public async Task APageLargerThanAskedFor_MovesTheOffsetByWhatArrived()
     {
-        var calls = new List<long>();
+        var calls = new List<string?>();
         var pages = new Queue<List<int>>([[1, 2, 3], [4], []]);
-        Task<List<int>> Fetch(long limit, long offset, CancellationToken _)
+        Task<ClerkListResult<int>> Fetch(ClerkPageRequest request, CancellationToken _)
         {
-            calls.Add(offset);
-            return Task.FromResult(pages.Dequeue());
+            calls.Add(request.ContinuationToken);
+            return Task.FromResult(new ClerkListResult<int>(pages.Dequeue(), null));
         }
 
-        var items = await Collect(ClerkPaging.ListAllAsync<List<int>, int>(Fetch, static r => (r, null), pageSize: 2, maxPageSize: null, CancellationToken.None));
+        var items = await Collect(Pageable<int>(Fetch).WithPageSize(2));
 
         Assert.That(items, Is.EqualTo(new[] { 1, 2, 3, 4 }));
-        Assert.That(calls, Is.EqualTo(new[] { 0L, 3L }));
+        Assert.That(calls, Is.EqualTo(new[] { null, "3" }));
     }
 
     [TestCase(0, null)]
@@ -85,6 +86,7 @@ public class ClerkPagingTests
         var api = new FakeApi(10, reportTotal: true);
 
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => ListAll(api, pageSize, apiMaximum));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Pageable<int>(api.FetchAsync, apiMaximum).AsPages(pageSizeHint: pageSize));
 
         Assert.That(ex!.ParamName, Is.EqualTo("pageSize"));
         Assert.That(ex.ActualValue, Is.EqualTo(pageSize));
@@ -146,21 +148,48 @@ public class ClerkPagingTests
     }
 
     [Test]
-    public async Task ThePageForm_PassesLimitAndOffsetAsGiven_AndNamesTheDefaultLimit()
+    public async Task GetPageAsync_AsksForThePageOfItsToken_AndGivesTheNext()
     {
-        var seen = new List<(long?, long?)>();
-        Task<FakeResponse> Fetch(long? limit, long? offset, CancellationToken _)
+        var seen = new List<ClerkPageRequest>();
+        Task<ClerkListResult<int>> Fetch(ClerkPageRequest request, CancellationToken _)
         {
-            seen.Add((limit, offset));
-            return Task.FromResult(new FakeResponse([1, 2], 12));
+            seen.Add(request);
+            return Task.FromResult(new ClerkListResult<int>([1, 2], 12));
         }
 
-        var given = await ClerkPaging.PageAsync<FakeResponse, int>(Fetch, Read, limit: 2, offset: 4, defaultLimit: 10, CancellationToken.None);
-        var defaulted = await ClerkPaging.PageAsync<FakeResponse, int>(Fetch, Read, limit: null, offset: null, defaultLimit: 10, CancellationToken.None);
+        var given = await Pageable<int>(Fetch).GetPageAsync("4", pageSizeHint: 2);
+        var defaulted = await Pageable<int>(Fetch).GetPageAsync();
 
-        Assert.That(seen, Is.EqualTo(new (long?, long?)[] { (2, 4), (null, null) }));
-        Assert.That((given.Limit, given.Offset, given.TotalCount, given.HasMore), Is.EqualTo((2L, 4L, (long?)12, true)));
-        Assert.That((defaulted.Limit, defaulted.Offset, defaulted.HasMore), Is.EqualTo((10L, 0L, true)));
+        Assert.That(seen.Select(r => (r.ContinuationToken, r.PageSize)), Is.EqualTo(new (string?, int)[] { ("4", 2), (null, ClerkPaging.DefaultPageSize) }));
+        Assert.That((given.ContinuationToken, given.TotalCount, given.HasMore), Is.EqualTo(("6", (long?)12, true)));
+        Assert.That(defaulted.HasMore, Is.False, "2 items of a page of 100: the last page");
+    }
+
+    [Test]
+    public async Task ACursorPageable_AsksForTheItemsAfterTheLastIdRead()
+    {
+        var seen = new List<string?>();
+        var pages = new Queue<List<string>>([["a", "b"], ["c", "d"], ["e"]]);
+        Task<ClerkListResult<string>> Fetch(ClerkPageRequest request, CancellationToken _)
+        {
+            Assert.That(request.Kind, Is.EqualTo(ClerkPagingKind.Cursor));
+            seen.Add(request.ContinuationToken);
+            return Task.FromResult(new ClerkListResult<string>(pages.Dequeue(), null));
+        }
+
+        var items = await Collect(Pageable(Fetch, cursorOf: static s => s).WithPageSize(2));
+
+        Assert.That(items, Is.EqualTo(new[] { "a", "b", "c", "d", "e" }));
+        Assert.That(seen, Is.EqualTo(new[] { null, "b", "d" }));
+    }
+
+    [Test]
+    public async Task FromPages_MakesAPageableForMocks()
+    {
+        var pageable = ClerkPageable<int>.FromPages([new ClerkPage<int>([1, 2], "x"), new ClerkPage<int>([3], null)]);
+
+        Assert.That(await Collect(pageable), Is.EqualTo(new[] { 1, 2, 3 }));
+        Assert.That((await pageable.GetPageAsync()).Items, Is.EqualTo(new[] { 1, 2 }));
     }
 
     [Test]
@@ -168,22 +197,22 @@ public class ClerkPagingTests
     {
         WeakReference? firstPage = null;
         var firstPageCollected = false;
-        async Task<List<object>> Fetch(long limit, long offset, CancellationToken _)
+        async Task<ClerkListResult<object>> Fetch(ClerkPageRequest request, CancellationToken _)
         {
             await Task.Yield();
-            if (offset == 0)
+            if (request.ContinuationToken is null)
             {
                 var page = NewPage(2);
                 firstPage = new WeakReference(page);
-                return page;
+                return new ClerkListResult<object>(page, null);
             }
-            if (offset != 2) throw new AssertionException($"offset {offset} requested after a short page");
+            if (request.ContinuationToken != "2") throw new AssertionException($"offset {request.ContinuationToken} requested after a short page");
             firstPageCollected = IsCollected(firstPage!);
-            return NewPage(1);
+            return new ClerkListResult<object>(NewPage(1), null);
         }
 
         var count = 0;
-        await foreach (var item in ClerkPaging.ListAllAsync<List<object>, object>(Fetch, static r => (r, null), pageSize: 2, maxPageSize: null, CancellationToken.None))
+        await foreach (var item in Pageable<object>(Fetch).WithPageSize(2))
         {
             count++;
         }

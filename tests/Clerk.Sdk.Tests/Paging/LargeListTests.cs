@@ -14,13 +14,13 @@ using NUnit.Framework;
 
 namespace Clerk.Sdk.Tests.Paging;
 
-/// <summary>ListAllAsync over 100,000 users served page by page by a loopback Kestrel server.</summary>
+/// <summary>Every user of 100,000, by cursor (starting_after), served page by page by a loopback Kestrel server.</summary>
 public class LargeListTests
 {
     private const int Total = 100_000;
 
     [Test]
-    public async Task ListAll_Over100000Users_SeesEveryUserExactlyOnce()
+    public async Task CursorPaging_Over100000Users_SeesEveryUserExactlyOnce()
     {
         var requests = 0;
         var builder = WebApplication.CreateSlimBuilder();
@@ -31,7 +31,10 @@ public class LargeListTests
         {
             System.Threading.Interlocked.Increment(ref requests);
             var limit = int.Parse(context.Request.Query["limit"]!, CultureInfo.InvariantCulture);
-            var offset = int.Parse(context.Request.Query["offset"]!, CultureInfo.InvariantCulture);
+            // Cursor paging: the users after the one named by starting_after (ids are user_ + a zero-padded index); no offset is sent.
+            Assert.That(context.Request.Query.ContainsKey("offset"), Is.False, "users page by cursor");
+            var after = context.Request.Query["starting_after"].ToString();
+            var offset = after.Length == 0 ? 0 : int.Parse(after["user_".Length..], CultureInfo.InvariantCulture) + 1;
             var ids = Enumerable.Range(offset, Math.Max(0, Math.Min(limit, Total - offset)));
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync("[" + string.Join(",", ids.Select(i => $"{{\"id\":\"user_{i:D27}\",\"object\":\"user\",\"created_at\":{1700000000000L + i}}}")) + "]");
@@ -42,7 +45,7 @@ public class LargeListTests
 
         var seen = new HashSet<string>();
         var duplicates = 0;
-        await foreach (var user in clerk.Users.ListAllAsync(pageSize: 500))
+        await foreach (var user in clerk.Users.ListAsync().WithPageSize(500))
         {
             if (!seen.Add(user.Id)) duplicates++;
         }

@@ -13,10 +13,10 @@ namespace Clerk.Sdk.Tests.Paging;
 
 /// <summary>
 /// Every list operation of the normalized spec (found here from the spec's structure: a GET with limit and offset whose
-/// 200 response is an array, or an object with an items array) has both paging forms on its client interface:
-/// <c>{Method}Async</c> → <c>Task&lt;ClerkPage&lt;T&gt;&gt;</c> with the raw method's parameters, and
-/// <c>ListAll...Async</c> → <c>IAsyncEnumerable&lt;T&gt;</c> with the same parameters minus limit/offset/paginated plus
-/// a page size, where T is the item type of the response schema.
+/// 200 response is an array, or an object with an items array) has one method on its client interface,
+/// <c>{Method}Async</c> → <see cref="ClerkPageable{T}"/> of the response's item type, that takes no paging parameter
+/// (limit, offset, starting_after, paginated are the pageable's) and whose options class has none either; its
+/// descriptor carries the paging: cursor where the operation takes <c>starting_after</c>, offset elsewhere.
 /// </summary>
 [TestFixture]
 public class ListOperationConventionTests
@@ -26,8 +26,8 @@ public class ListOperationConventionTests
 
     private const string ClientNamespace = "Clerk.BackendApi";
 
-    /// <summary>Raw parameters the all-pages form does not take (it pages itself; paginated only switches the wire shape).</summary>
-    private static readonly string[] AllFormExcluded = ["limit", "offset", "paginated"];
+    /// <summary>The parameters the pageable owns.</summary>
+    private static readonly string[] PagingParameters = ["limit", "offset", "startingAfter", "paginated"];
 
     public static IEnumerable<TestCaseData> ListOperations()
     {
@@ -50,12 +50,12 @@ public class ListOperationConventionTests
         foreach (var operation in operations)
         {
             yield return new TestCaseData(operation, null).SetArgDisplayNames(
-                operation.Marker is { } forms ? $"{operation.Resource}.{forms.Method}Async+{forms.AllMethod}Async" : operation.OperationId);
+                operation.Marker is { } forms ? $"{operation.Resource}.{forms.Method}Async" : operation.OperationId);
         }
     }
 
     [TestCaseSource(nameof(ListOperations))]
-    public void ListOperation_HasAPageFormAndAnAllPagesForm(SpecListOperation? operation, string? specError)
+    public void ListOperation_ReturnsAPageable_AndLeavesPagingToIt(SpecListOperation? operation, string? specError)
     {
         if (operation is null)
         {
@@ -64,28 +64,23 @@ public class ListOperationConventionTests
         }
         Assert.That(operation.Marker, Is.Not.Null, $"{operation}: no x-clerk-list marker (build/Clerk.SpecTool/ListOperations.cs)");
         var forms = operation.Marker!;
-        Assert.That(operation.OperationId, Is.EqualTo($"{operation.Resource}_{forms.Method}Raw"), $"{operation}: the wire-shaped method is {forms.Method}RawAsync");
-        Assert.That(forms.AllMethod, Does.StartWith("ListAll"), $"{operation}: the all-pages form reads ListAll...");
+        Assert.That(operation.OperationId, Is.EqualTo($"{operation.Resource}_{forms.Method}"), $"{operation}: one method, {forms.Method}Async");
 
         var contract = ClientInterface(operation.Resource);
         var itemType = ItemType(operation.ItemType);
-        var raw = Single(contract, forms.Method + "RawAsync");
-        var page = Single(contract, forms.Method + "Async");
-        var all = Single(contract, forms.AllMethod + "Async");
+        var list = Single(contract, forms.Method + "Async");
+        var parameters = list.GetParameters();
+        var optionsType = parameters.Single(p => p.Name == "options").ParameterType;
+        var descriptor = typeof(ClerkClient).Assembly.GetType($"{ClientNamespace}.ClerkOperations")!.GetField(operation.OperationId, BindingFlags.Static | BindingFlags.NonPublic)!.GetValue(null) as global::Clerk.Http.ClerkOperation;
 
         Assert.Multiple(() =>
         {
-            Assert.That(page.ReturnType, Is.EqualTo(typeof(Task<>).MakeGenericType(typeof(ClerkPage<>).MakeGenericType(itemType))), $"{operation}: {page.Name} return type");
-            Assert.That(all.ReturnType, Is.EqualTo(typeof(IAsyncEnumerable<>).MakeGenericType(itemType)), $"{operation}: {all.Name} return type");
-            Assert.That(Describe(page.GetParameters()), Is.EqualTo(Describe(raw.GetParameters())), $"{operation}: {page.Name} takes exactly the parameters of {raw.Name}");
-            var expectedAll = raw.GetParameters()
-                .Where(p => p.ParameterType != typeof(CancellationToken) && p.ParameterType != typeof(ClerkRequestOptions) && !AllFormExcluded.Contains(p.Name, StringComparer.Ordinal))
-                .Select(Describe)
-                .Append($"Int32 pageSize = {ClerkPaging.DefaultPageSize}")
-                .Append("ClerkRequestOptions requestOptions = ")
-                .Append("CancellationToken cancellationToken = ")
-                .ToArray();
-            Assert.That(Describe(all.GetParameters()), Is.EqualTo(expectedAll), $"{operation}: {all.Name} takes the parameters of {raw.Name} minus limit/offset/paginated, then pageSize");
+            Assert.That(list.ReturnType, Is.EqualTo(typeof(ClerkPageable<>).MakeGenericType(itemType)), $"{operation}: {list.Name} return type");
+            Assert.That(parameters.Select(p => p.Name), Has.None.AnyOf(PagingParameters), $"{operation}: paging parameters are the pageable's");
+            Assert.That(optionsType.GetProperties().Select(p => p.Name), Has.None.AnyOf("Limit", "Offset", "StartingAfter", "Paginated"), $"{operation}: {optionsType.Name} has no paging property");
+            Assert.That(descriptor?.Paging, Is.Not.Null, $"{operation}: its descriptor carries the paging");
+            Assert.That(descriptor!.Paging!.Kind.ToString().ToLowerInvariant(), Is.EqualTo(forms.Paging.ToLowerInvariant()), $"{operation}: paging kind");
+            Assert.That(descriptor.Paging.Kind == ClerkPagingKind.Cursor, Is.EqualTo(operation.TakesStartingAfter), $"{operation}: cursor exactly where the spec offers starting_after");
         });
     }
 
@@ -111,17 +106,7 @@ public class ListOperationConventionTests
         var offenders = SpecListOperation.FindAll(RepoPaths.NormalizedBackendApiSpec)
             .Where(o => o.MaxLimit is { } max && max < ClerkPaging.DefaultPageSize)
             .Select(o => $"{o}: limit maximum {o.MaxLimit}");
-        ConventionAssert.NoOffenders(offenders, $"list operations whose API maximum is below the default page size {ClerkPaging.DefaultPageSize} (ListAll...Async() would throw)");
-    }
-
-    [Test]
-    public void AllPagesForms_AreUniquePerClient()
-    {
-        var offenders = SpecOperations.All.Where(o => o.List is not null)
-            .GroupBy(o => (o.Resource, o.List!.AllMethod))
-            .Where(g => g.Count() > 1)
-            .Select(g => $"{g.Key.Resource}.{g.Key.AllMethod}Async: {string.Join(", ", g.Select(o => o.OperationId))}");
-        ConventionAssert.NoOffenders(offenders, "all-pages forms shared by two list operations");
+        ConventionAssert.NoOffenders(offenders, $"list operations whose API maximum is below the default page size {ClerkPaging.DefaultPageSize} (enumerating would throw)");
     }
 
     private static Type ClientInterface(string resource)

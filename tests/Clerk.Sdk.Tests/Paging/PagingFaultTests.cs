@@ -31,7 +31,7 @@ public class PagingFaultTests
         _server.ExpectPage("/organizations", "limit=2&offset=2", PageJson.Data("org", 3, 2, total: 6)); // two organizations were created meanwhile
         _server.ExpectPage("/organizations", "limit=2&offset=4", PageJson.Data("org", 5, 2, total: 6));
 
-        var ids = await Ids(_server.Clerk.Organizations.ListAllAsync(pageSize: 2));
+        var ids = await Ids(_server.Clerk.Organizations.ListAsync().WithPageSize(2));
 
         Assert.That(ids, Is.EqualTo(PageJson.Ids("org", 1, 6)));
         Assert.That(_server.Recorder.Count, Is.EqualTo(3), "the latest total (6) decides, reached after the third page");
@@ -43,7 +43,7 @@ public class PagingFaultTests
         _server.ExpectPage("/organizations", "limit=2&offset=0", PageJson.Data("org", 1, 2, total: 6));
         _server.ExpectPage("/organizations", "limit=2&offset=2", PageJson.Data("org", 3, 2, total: 3)); // organizations were deleted meanwhile
 
-        var ids = await Ids(_server.Clerk.Organizations.ListAllAsync(pageSize: 2));
+        var ids = await Ids(_server.Clerk.Organizations.ListAsync().WithPageSize(2));
 
         Assert.That(ids, Is.EqualTo(PageJson.Ids("org", 1, 4)), "every item received is yielded once, none is invented or repeated");
         Assert.That(_server.Requests, Is.EqualTo(new[] { "/organizations?limit=2&offset=0", "/organizations?limit=2&offset=2" }));
@@ -55,7 +55,7 @@ public class PagingFaultTests
         _server.ExpectPage("/organizations", "limit=2&offset=0", PageJson.Data("org", 1, 2, total: 10));
         _server.ExpectPage("/organizations", "limit=2&offset=2", PageJson.Data("org", 0, 0, total: 1));
 
-        var ids = await Ids(_server.Clerk.Organizations.ListAllAsync(pageSize: 2));
+        var ids = await Ids(_server.Clerk.Organizations.ListAsync().WithPageSize(2));
 
         Assert.That(ids, Is.EqualTo(PageJson.Ids("org", 1, 2)));
         Assert.That(_server.Recorder.Count, Is.EqualTo(2));
@@ -67,7 +67,7 @@ public class PagingFaultTests
         _server.ExpectPage("/organizations", "limit=2&offset=0", PageJson.Data("org", 1, 2, total: 50));
         _server.ExpectPage("/organizations", "limit=2&offset=2", PageJson.Data("org", 3, 1, total: 50));
 
-        var ids = await Ids(_server.Clerk.Organizations.ListAllAsync(pageSize: 2));
+        var ids = await Ids(_server.Clerk.Organizations.ListAsync().WithPageSize(2));
 
         Assert.That(ids, Is.EqualTo(PageJson.Ids("org", 1, 3)));
         Assert.That(_server.Recorder.Count, Is.EqualTo(2), "a short page ends the enumeration whatever the total says");
@@ -79,7 +79,7 @@ public class PagingFaultTests
         _server.ExpectPage("/organizations", "limit=2&offset=0", PageJson.Data("org", 1, 2, total: 50));
         _server.ExpectPage("/organizations", "limit=2&offset=2", PageJson.Data("org", 0, 0, total: 50));
 
-        var ids = await Ids(_server.Clerk.Organizations.ListAllAsync(pageSize: 2));
+        var ids = await Ids(_server.Clerk.Organizations.ListAsync().WithPageSize(2));
 
         Assert.That(ids, Is.EqualTo(PageJson.Ids("org", 1, 2)));
         Assert.That(_server.Recorder.Count, Is.EqualTo(2), "an empty page ends the enumeration, it is never retried");
@@ -88,9 +88,9 @@ public class PagingFaultTests
     [Test]
     public async Task AnEmptyFirstPage_OfABareArray_YieldsNothing()
     {
-        _server.ExpectPage("/users", "limit=100&offset=0", "[]");
+        _server.ExpectPage("/users", "limit=100", "[]");
 
-        var ids = await Ids(_server.Clerk.Users.ListAllAsync());
+        var ids = await Ids(_server.Clerk.Users.ListAsync());
 
         Assert.That(ids, Is.Empty);
         Assert.That(_server.Recorder.Count, Is.EqualTo(1));
@@ -101,7 +101,7 @@ public class PagingFaultTests
     {
         _server.ExpectPage("/organizations", "limit=100&offset=0", PageJson.Data("org", 0, 0, total: 0));
 
-        var ids = await Ids(_server.Clerk.Organizations.ListAllAsync());
+        var ids = await Ids(_server.Clerk.Organizations.ListAsync());
 
         Assert.That(ids, Is.Empty);
         Assert.That(_server.Recorder.Count, Is.EqualTo(1));
@@ -112,7 +112,7 @@ public class PagingFaultTests
     {
         _server.ExpectPage("/organizations", "limit=100&offset=0", """{ "data": null, "total_count": 5 }""");
 
-        var ids = await Ids(_server.Clerk.Organizations.ListAllAsync());
+        var ids = await Ids(_server.Clerk.Organizations.ListAsync());
 
         Assert.That(ids, Is.Empty);
         Assert.That(_server.Recorder.Count, Is.EqualTo(1));
@@ -124,7 +124,7 @@ public class PagingFaultTests
     [TestCase(int.MaxValue)]
     public void APageSizeOutOfBounds_ThrowsAtTheCall_BeforeAnyRequest(int pageSize)
     {
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => _server.Clerk.Users.ListAllAsync(pageSize: pageSize));
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => _server.Clerk.Users.ListAsync().WithPageSize(pageSize));
 
         Assert.That(ex!.ParamName, Is.EqualTo("pageSize"));
         Assert.That(ex.Message, Does.Contain("between 1 and 500"));
@@ -135,34 +135,36 @@ public class PagingFaultTests
     public void APageSizeAboveTheOperationsOwnMaximum_ThrowsBeforeAnyRequest()
     {
         // GET /api_keys allows at most 100 per page (the spec's limit maximum), below the SDK-wide 500.
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => _server.Clerk.ApiKeys.ListAllAsync("user_1", pageSize: 101));
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => _server.Clerk.ApiKeys.ListAsync("user_1").WithPageSize(101));
 
         Assert.That(ex!.Message, Does.Contain("between 1 and 100"));
         Assert.That(_server.Recorder.Count, Is.Zero);
     }
 
     [Test]
-    public void ThePageFormsLimit_GoesToTheApiAsGiven_WhichRejectsItOutOfBounds()
+    public void APageSizeHintOutOfBounds_IsRefusedBeforeAnyRequest_AndAnApiErrorOnAPage_IsAClerkApiException()
     {
-        _server.ExpectError("/users", "limit=501", HttpStatusCode.UnprocessableEntity, "form_param_value_invalid", "limit");
+        Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _server.Clerk.Users.ListAsync().GetPageAsync(pageSizeHint: 501));
+        Assert.That(_server.Recorder.Count, Is.Zero);
+        _server.ExpectError("/users", "limit=5", HttpStatusCode.UnprocessableEntity, "form_param_value_invalid", "limit");
 
-        var ex = Assert.ThrowsAsync<ClerkApiException>(() => _server.Clerk.Users.ListAsync(limit: 501));
+        var ex = Assert.ThrowsAsync<ClerkApiException>(() => _server.Clerk.Users.ListAsync().GetPageAsync(pageSizeHint: 5));
 
         Assert.That(ex!.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
         Assert.That(ex.Code, Is.EqualTo("form_param_value_invalid"));
-        Assert.That(_server.Recorder.Count, Is.EqualTo(1), "the page form does not second-guess the API's bounds");
+        Assert.That(_server.Recorder.Count, Is.EqualTo(1));
     }
 
     [Test]
     public void AnErrorOnALaterPage_EndsTheEnumerationAfterTheItemsAlreadyYielded()
     {
-        _server.ExpectPage("/users", "limit=2&offset=0", PageJson.Array("user", 1, 2));
-        _server.ExpectError("/users", "limit=2&offset=2", HttpStatusCode.TooManyRequests, "too_many_requests", "limit");
+        _server.ExpectPage("/users", "limit=2", PageJson.Array("user", 1, 2));
+        _server.ExpectError("/users", "limit=2&starting_after=user_2", HttpStatusCode.TooManyRequests, "too_many_requests", "limit");
 
         var seen = new List<string>();
         var ex = Assert.ThrowsAsync<ClerkRateLimitException>(async () =>
         {
-            await foreach (var user in _server.Clerk.Users.ListAllAsync(pageSize: 2))
+            await foreach (var user in _server.Clerk.Users.ListAsync().WithPageSize(2))
             {
                 seen.Add(user.Id);
             }
@@ -176,13 +178,13 @@ public class PagingFaultTests
     [Test]
     public void CancellationBetweenPages_StopsBeforeTheNextRequest()
     {
-        _server.ExpectPage("/users", "limit=2&offset=0", PageJson.Array("user", 1, 2));
+        _server.ExpectPage("/users", "limit=2", PageJson.Array("user", 1, 2));
         using var cancellation = new CancellationTokenSource();
 
         var seen = new List<string>();
         Assert.CatchAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var user in _server.Clerk.Users.ListAllAsync(pageSize: 2, cancellationToken: cancellation.Token))
+            await foreach (var user in _server.Clerk.Users.ListAsync(cancellationToken: cancellation.Token).WithPageSize(2))
             {
                 seen.Add(user.Id);
                 if (seen.Count == 2) cancellation.Cancel(); // the consumer finished page 1
@@ -196,13 +198,13 @@ public class PagingFaultTests
     [Test]
     public void CancellationThroughWithCancellation_StopsBeforeTheNextRequest()
     {
-        _server.ExpectPage("/users", "limit=2&offset=0", PageJson.Array("user", 1, 2));
+        _server.ExpectPage("/users", "limit=2", PageJson.Array("user", 1, 2));
         using var cancellation = new CancellationTokenSource();
 
         var seen = new List<string>();
         Assert.CatchAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var user in _server.Clerk.Users.ListAllAsync(pageSize: 2).WithCancellation(cancellation.Token))
+            await foreach (var user in _server.Clerk.Users.ListAsync().WithPageSize(2).WithCancellation(cancellation.Token))
             {
                 seen.Add(user.Id);
                 if (seen.Count == 2) cancellation.Cancel();
@@ -216,13 +218,13 @@ public class PagingFaultTests
     [Test]
     public void CancellationMidPage_StopsBeforeTheNextItemAndRequest()
     {
-        _server.ExpectPage("/users", "limit=3&offset=0", PageJson.Array("user", 1, 3));
+        _server.ExpectPage("/users", "limit=3", PageJson.Array("user", 1, 3));
         using var cancellation = new CancellationTokenSource();
 
         var seen = new List<string>();
         Assert.CatchAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var user in _server.Clerk.Users.ListAllAsync(pageSize: 3, cancellationToken: cancellation.Token))
+            await foreach (var user in _server.Clerk.Users.ListAsync(cancellationToken: cancellation.Token).WithPageSize(3))
             {
                 seen.Add(user.Id);
                 cancellation.Cancel();
@@ -236,14 +238,14 @@ public class PagingFaultTests
     [Test]
     public async Task CancellationDuringAPageRequest_CancelsTheRequestInFlight()
     {
-        _server.ExpectPage("/users", "limit=2&offset=0", PageJson.Array("user", 1, 2));
-        _server.ExpectStall("/users", "limit=2&offset=2");
+        _server.ExpectPage("/users", "limit=2", PageJson.Array("user", 1, 2));
+        _server.ExpectStall("/users", "limit=2&starting_after=user_2");
         using var cancellation = new CancellationTokenSource();
 
         var seen = new List<string>();
         var enumeration = Task.Run(async () =>
         {
-            await foreach (var user in _server.Clerk.Users.ListAllAsync(pageSize: 2, cancellationToken: cancellation.Token))
+            await foreach (var user in _server.Clerk.Users.ListAsync(cancellationToken: cancellation.Token).WithPageSize(2))
             {
                 seen.Add(user.Id);
             }
@@ -266,7 +268,7 @@ public class PagingFaultTests
 
         Assert.CatchAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var _ in _server.Clerk.Users.ListAllAsync(cancellationToken: cancellation.Token))
+            await foreach (var _ in _server.Clerk.Users.ListAsync(cancellationToken: cancellation.Token))
             {
             }
         });

@@ -14,7 +14,7 @@ namespace Clerk.Sdk.Tests.Paging;
 /// components.responses) is an array of items, or an object with a <c>data</c> array (or one other array beside
 /// <c>total_count</c>).
 /// </summary>
-public sealed record SpecListOperation(string OperationId, string Path, string Shape, string ItemType, long? MaxLimit, SpecListForms? Marker)
+public sealed record SpecListOperation(string OperationId, string Path, string Shape, string ItemType, long? MaxLimit, SpecListForms? Marker, bool TakesStartingAfter = false)
 {
     /// <summary>The resource part of the operationId (the ClerkClient property).</summary>
     public string Resource => OperationId[..OperationId.IndexOf('_', StringComparison.Ordinal)];
@@ -42,7 +42,8 @@ public sealed record SpecListOperation(string OperationId, string Path, string S
             if (ResponseShape(root, operation) is not { } shape) continue;
             var id = operation.GetProperty("operationId").GetString()!;
             long? max = limit.TryGetProperty("schema", out var schema) && schema.TryGetProperty("maximum", out var maximum) ? maximum.GetInt64() : null;
-            result.Add(new SpecListOperation(id, path.Name, shape.Shape, shape.ItemType, max, markers.GetValueOrDefault(id)));
+            var startingAfter = parameters.Any(p => Str(p, "in") == "query" && Str(p, "name") == "starting_after");
+            result.Add(new SpecListOperation(id, path.Name, shape.Shape, shape.ItemType, max, markers.GetValueOrDefault(id), startingAfter));
         }
         return result;
     }

@@ -64,11 +64,11 @@ public class MalformedSuccessResponseTests
     [Test]
     public void TruncatedJson_InAList_IsAClerkException()
     {
-        _mock.ExpectClerk(HttpMethod.Get, "/api_keys", $"subject={ApiKeySubject}").RespondJson("""{ "data": [ { "object": "api_key", "id": "ak_3bee""");
+        _mock.ExpectClerk(HttpMethod.Get, "/api_keys", $"subject={ApiKeySubject}&limit=100&offset=0").RespondJson("""{ "data": [ { "object": "api_key", "id": "ak_3bee""");
 
-        var ex = ThrowsClerkApiException(() => _clerk.ApiKeys.ListAsync(ApiKeySubject));
+        var ex = ThrowsClerkApiException(() => _clerk.ApiKeys.ListAsync(ApiKeySubject).GetPageAsync());
 
-        Assert.That(ex.Message, Does.Contain("Could not deserialize"));
+        Assert.That(ex.Message, Does.Contain("Could not read the response body as a list"));
         Assert.That(ex.BodyExcerpt, Does.Contain("ak_3bee"));
     }
 

@@ -64,10 +64,10 @@ public class UnknownEnumValueTests
     [Test]
     public async Task UnknownStatusInAList_DoesNotBreakTheOtherItems()
     {
-        _mock.ExpectClerk(HttpMethod.Get, "/sessions", $"user_id={UserId}")
+        _mock.ExpectClerk(HttpMethod.Get, "/sessions", $"user_id={UserId}&limit=100&offset=0&paginated=true")
             .RespondJson($"[{SessionJson(status: "sleeping")}, {SessionJson(OtherSessionId, "active")}]");
 
-        var sessions = await _clerk.Sessions.ListAsync(userId: UserId);
+        var sessions = await _clerk.Sessions.ListAsync(new SessionListOptions { UserId = UserId }).GetPageAsync();
 
         Assert.That(sessions, Has.Count.EqualTo(2));
         Assert.That(sessions[0].Status.Value, Is.EqualTo("sleeping"));
@@ -90,9 +90,9 @@ public class UnknownEnumValueTests
     [Test]
     public async Task UnknownEnumValue_IsSentAsIs_InAQuery()
     {
-        _mock.ExpectClerk(HttpMethod.Get, "/sessions", $"user_id={UserId}&status=sleeping").RespondJson("[]");
+        _mock.ExpectClerk(HttpMethod.Get, "/sessions", $"user_id={UserId}&status=sleeping&limit=100&offset=0&paginated=true").RespondJson("[]");
 
-        var sessions = await _clerk.Sessions.ListAsync(userId: UserId, status: new SessionStatus("sleeping"));
+        var sessions = await _clerk.Sessions.ListAsync(new SessionListOptions { UserId = UserId, Status = new SessionStatus("sleeping") }).GetPageAsync();
 
         _mock.VerifyNoOutstandingExpectation();
         Assert.That(sessions, Is.Empty);

@@ -66,26 +66,26 @@ public class ApiKeysWireTests
     [Test]
     public async Task List_SendsEveryFilterAsQuery_AndReadsThePage()
     {
-        _mock.ExpectClerk(HttpMethod.Get, "/api_keys", $"subject={ApiKeySubject}&type=api_key&include_invalid=true&limit=25&offset=50&query=billing%20service")
+        _mock.ExpectClerk(HttpMethod.Get, "/api_keys", $"subject={ApiKeySubject}&type=api_key&include_invalid=true&query=billing%20service&limit=25&offset=50")
             .WithoutBody()
             .RespondJson($$"""{ "data": [ {{ApiKeyJson(revoked: true, revocationReason: "Rotated")}} ], "total_count": 51 }""");
 
-        var page = await _clerk.ApiKeys.ListRawAsync(ApiKeySubject, type: "api_key", includeInvalid: GetApiKeysIncludeInvalid.True, limit: 25, offset: 50, query: "billing service");
+        var page = await _clerk.ApiKeys.ListAsync(ApiKeySubject, new ApiKeyListOptions { Type = "api_key", IncludeInvalid = GetApiKeysIncludeInvalid.True, Query = "billing service" }).GetPageAsync("50", 25);
 
         _mock.VerifyNoOutstandingExpectation();
-        Assert.That(page.TotalCount, Is.EqualTo(51d));
-        Assert.That(page.Data, Has.Count.EqualTo(1));
-        AssertApiKey(page.Data[0], revoked: true, revocationReason: "Rotated");
-        Assert.That(page.AdditionalProperties, Is.Empty);
+        Assert.That(page.TotalCount, Is.EqualTo(51));
+        Assert.That(page, Has.Count.EqualTo(1));
+        AssertApiKey(page[0], revoked: true, revocationReason: "Rotated");
+        Assert.That(page.HasMore, Is.False, "50 + 1 reaches the total");
     }
 
     [Test]
     public async Task List_SendsOnlyTheSubjectWhenNothingElseIsSet()
     {
-        _mock.ExpectClerk(HttpMethod.Get, "/api_keys", $"subject={ApiKeySubject}")
+        _mock.ExpectClerk(HttpMethod.Get, "/api_keys", $"subject={ApiKeySubject}&limit=100&offset=0")
             .RespondJson("""{ "data": [], "total_count": 0 }""");
 
-        var page = await _clerk.ApiKeys.ListAsync(ApiKeySubject);
+        var page = await _clerk.ApiKeys.ListAsync(ApiKeySubject).GetPageAsync();
 
         _mock.VerifyNoOutstandingExpectation();
         Assert.That(page.Items, Is.Empty);

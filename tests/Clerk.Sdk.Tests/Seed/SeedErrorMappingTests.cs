@@ -24,8 +24,8 @@ public class SeedErrorMappingTests
 
     public static IEnumerable<TestCaseData> Cases()
     {
-        yield return Case("Sessions.List", HttpMethod.Get, "/sessions", $"user_id={UserId}&status=active", HttpStatusCode.UnprocessableEntity, "form_param_value_invalid", "status",
-            c => c.Sessions.ListAsync(userId: UserId, status: SessionStatus.Active));
+        yield return Case("Sessions.List", HttpMethod.Get, "/sessions", $"user_id={UserId}&status=active&limit=100&offset=0&paginated=true", HttpStatusCode.UnprocessableEntity, "form_param_value_invalid", "status",
+            c => c.Sessions.ListAsync(new SessionListOptions { UserId = UserId, Status = SessionStatus.Active }).GetPageAsync());
         yield return Case("Sessions.Create", HttpMethod.Post, "/sessions", null, HttpStatusCode.NotFound, "resource_not_found", "user_id",
             c => c.Sessions.CreateAsync(new CreateSessionRequest { UserId = UserId }));
         yield return Case("Sessions.Get", HttpMethod.Get, "/sessions/" + SessionId, null, HttpStatusCode.NotFound, "resource_not_found", "session_id",
@@ -40,8 +40,8 @@ public class SeedErrorMappingTests
             c => c.Sessions.CreateTokenFromTemplateAsync(SessionId, "custom_hasura", new CreateSessionTokenFromTemplateRequest()));
         yield return Case("ApiKeys.Create", HttpMethod.Post, "/api_keys", null, HttpStatusCode.Conflict, "duplicate_record", "name",
             c => c.ApiKeys.CreateAsync(new CreateApiKeyRequest { Name = "billing-service", Subject = ApiKeySubject }));
-        yield return Case("ApiKeys.List", HttpMethod.Get, "/api_keys", $"subject={ApiKeySubject}&limit=500", HttpStatusCode.BadRequest, "bad_request", "limit",
-            c => c.ApiKeys.ListAsync(ApiKeySubject, limit: 500));
+        yield return Case("ApiKeys.List", HttpMethod.Get, "/api_keys", $"subject={ApiKeySubject}&limit=100&offset=0", HttpStatusCode.BadRequest, "bad_request", "limit",
+            c => c.ApiKeys.ListAsync(ApiKeySubject).GetPageAsync());
         yield return Case("ApiKeys.Get", HttpMethod.Get, "/api_keys/" + ApiKeyId, null, HttpStatusCode.NotFound, "resource_not_found", "apiKeyID",
             c => c.ApiKeys.GetAsync(ApiKeyId));
         yield return Case("ApiKeys.Update", HttpMethod.Patch, "/api_keys/" + ApiKeyId, null, HttpStatusCode.BadRequest, "form_param_format_invalid", "subject",

@@ -32,16 +32,18 @@ public class SessionsWireTests
     }
 
     [Test]
-    public async Task List_SendsEveryFilterAsQuery_AndReadsTheSessions()
+    public async Task List_SendsEveryFilterAsQuery_WithPaginated_AndReadsDataAndTotalCount()
     {
-        _mock.ExpectClerk(HttpMethod.Get, "/sessions", $"client_id={ClientId}&user_id={UserId}&status=active&paginated=true&limit=20&offset=40")
+        _mock.ExpectClerk(HttpMethod.Get, "/sessions", $"client_id={ClientId}&user_id={UserId}&status=active&limit=20&offset=40&paginated=true")
             .WithoutBody()
-            .RespondJson($"[{SessionJson()}, {SessionJson(OtherSessionId, "revoked")}]");
+            .RespondJson($$"""{"data":[{{SessionJson()}}, {{SessionJson(OtherSessionId, "revoked")}}],"total_count":42}""");
 
-        var sessions = await _clerk.Sessions.ListAsync(clientId: ClientId, userId: UserId, status: SessionStatus.Active, paginated: true, limit: 20, offset: 40);
+        var sessions = await _clerk.Sessions.ListAsync(new SessionListOptions { ClientId = ClientId, UserId = UserId, Status = SessionStatus.Active }).GetPageAsync("40", 20);
 
         _mock.VerifyNoOutstandingExpectation();
         Assert.That(sessions, Has.Count.EqualTo(2));
+        Assert.That(sessions.TotalCount, Is.EqualTo(42), "paginated=true: Clerk's {data, total_count} shape, read with its total");
+        Assert.That(sessions.HasMore, Is.False, "40 + 2 reaches the total");
         AssertSession(sessions[0]);
         AssertSession(sessions[1], OtherSessionId, "revoked");
         Assert.That(sessions[1].Status, Is.EqualTo(SessionStatus.Revoked));
@@ -50,10 +52,10 @@ public class SessionsWireTests
     [Test]
     public async Task List_OmitsUnsetFilters()
     {
-        _mock.ExpectClerk(HttpMethod.Get, "/sessions", $"user_id={UserId}&status=expired")
+        _mock.ExpectClerk(HttpMethod.Get, "/sessions", $"user_id={UserId}&status=expired&limit=100&offset=0&paginated=true")
             .RespondJson("[]");
 
-        var sessions = await _clerk.Sessions.ListAsync(userId: UserId, status: SessionStatus.Expired);
+        var sessions = await _clerk.Sessions.ListAsync(new SessionListOptions { UserId = UserId, Status = SessionStatus.Expired }).GetPageAsync();
 
         _mock.VerifyNoOutstandingExpectation();
         Assert.That(sessions, Is.Empty);
