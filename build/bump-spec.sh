@@ -23,6 +23,9 @@ mkdir -p "$(dirname "$report")" artifacts/bump
 normalized=src/Clerk.Sdk/obj/clerk-codegen/BackendApi.normalized.json
 tool=build/Clerk.SpecTool/bin/Release/net10.0/Clerk.SpecTool.dll
 
+# 0. Does the bump only add public API? (a scratch copy; prints "public API: N added, N changed, N removed")
+[ "$api" = bapi ] && bash build/spec-evolution.sh "$version" --no-synthetic | grep -E "^public API:"
+
 # 1. The current state: normalized spec and public API before the bump.
 dotnet build src/Clerk.Sdk -c Release -nologo -v q >/dev/null || { echo "bump-spec: the build fails before the bump; fix that first" >&2; exit 1; }
 cp "$normalized" artifacts/bump/before.json

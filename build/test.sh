@@ -22,6 +22,15 @@ dotnet test Clerk.Generated.sln -c Release 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 echo "dotnet test: $((SECONDS - start)) s"
 
+# Spec evolution (issue #15): the SDK regenerated from the newer Backend API spec (2026-05-12) plus synthetic
+# additions must only add public API. Prints "public API: N added, N changed, N removed"; its test counts in the total.
+evolution_line="public API: check not run"
+if bash build/spec-evolution.sh > artifacts-spec-evolution.log 2>&1; then :; else status=1; fi
+grep -E "Passed!|Failed!" artifacts-spec-evolution.log >> "$log"
+evolution_line=$(grep -E "^public API:" artifacts-spec-evolution.log | head -1)
+[ -n "$evolution_line" ] || { evolution_line="public API: check failed"; tail -n 20 artifacts-spec-evolution.log; }
+rm -f artifacts-spec-evolution.log
+
 # The package as users get it: pack with a unique version into a folder feed, restore it there, smoke-test it.
 version="0.1.0-ci.$(date +%s)"
 rm -rf artifacts/packages
@@ -37,6 +46,7 @@ if [ -f "$summary" ]; then
   [ "$lines" -gt 40 ] && echo "... $((lines - 40)) more lines in $summary"
 fi
 [ -f "$fake_summary" ] && head -n 1 "$fake_summary"
+echo "$evolution_line"
 
 # Benchmarks smoke (issue #10): proves bench/ builds and every suite starts and finishes with `--job short`; asserts
 # nothing about speed. Its full output goes to artifacts/bench-smoke.log. CLERK_SKIP_BENCH_SMOKE=1 leaves it out.

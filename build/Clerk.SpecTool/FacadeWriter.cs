@@ -32,7 +32,8 @@ public static class FacadeWriter
         // The version a spec file is named after (bapi/2025-11-10.yml): the Frontend API's info.version only says "v1".
         var version = apiVersion;
         builder.AppendLine("        /// <summary>The API version of the spec this client was generated from (its default <c>Clerk-API-Version</c>).</summary>");
-        builder.AppendLine($"        public const string GeneratedApiVersion = \"{version}\";");
+        // A property, not a const: its value changes with every spec bump, which must not read as a changed member.
+        builder.AppendLine($"        public static string GeneratedApiVersion {{ get; }} = \"{version}\";");
         builder.AppendLine();
         foreach (var tag in (Json.Arr(document, "tags") ?? new JArray()).OfType<JObject>())
         {

@@ -10,7 +10,7 @@ public sealed class ClerkClientOptions : ClerkClientOptionsBase
     public const string DefaultBaseUrl = "https://api.clerk.com/v1";
 
     /// <summary>The Backend API version this SDK was generated from and sends by default (follows the pinned spec).</summary>
-    public const string DefaultApiVersion = ClerkClient.GeneratedApiVersion;
+    public static string DefaultApiVersion => ClerkClient.GeneratedApiVersion;
 
     /// <summary>The header that selects the API version.</summary>
     public const string ApiVersionHeader = "Clerk-API-Version";
