@@ -123,6 +123,22 @@ public static class ListOperations
         if (operation["responses"]?["200"] is not JObject response) return null;
         response = Json.ResolveResponse(document, response);
         if (response["content"]?["application/json"]?["schema"] is not JObject schema) return null;
+        var marker = DescribeList(document, schema, label);
+        if (marker is not null) return marker;
+        // The Frontend API wraps a list with the client's state: { "response": <a list>, "client": {...} }.
+        var resolved = Json.Resolve(document, schema) ?? schema;
+        if (resolved["properties"] is JObject properties && properties["client"] is not null && properties["response"] is JObject inner)
+        {
+            marker = DescribeList(document, inner, label);
+            if (marker is not null) marker["envelope"] = "response";
+            return marker;
+        }
+        return null;
+    }
+
+    /// <summary>A bare array of items, or an object with an items array (and usually <c>total_count</c>); null for anything else.</summary>
+    private static JObject? DescribeList(JObject document, JObject schema, string label)
+    {
         var resolved = Json.Resolve(document, schema) ?? schema;
         if (Json.Str(resolved, "type") == "array")
         {

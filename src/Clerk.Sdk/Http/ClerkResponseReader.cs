@@ -90,40 +90,7 @@ internal static class ClerkResponseReader
             using var reader = new JsonTextReader(new StreamReader(stream)) { DateParseHandling = DateParseHandling.None };
             var serializer = Serializers.GetValue(settings, static s => JsonSerializer.Create(s));
             if (!reader.Read()) throw new JsonSerializationException("The body is empty.");
-            if (reader.TokenType == JsonToken.StartArray)
-            {
-                return new(serializer.Deserialize<List<T>>(reader), null);
-            }
-            if (reader.TokenType != JsonToken.StartObject) throw new JsonSerializationException($"A list was expected, not {reader.TokenType}.");
-            List<T>? items = null;
-            string? itemsName = null;
-            long? total = null;
-            while (reader.Read() && reader.TokenType == JsonToken.PropertyName)
-            {
-                var name = (string)reader.Value!;
-                reader.Read();
-                if (name == "total_count" && reader.TokenType is JsonToken.Integer)
-                {
-                    total = System.Convert.ToInt64(reader.Value, System.Globalization.CultureInfo.InvariantCulture);
-                }
-                else if (name == "data" && reader.TokenType == JsonToken.Null)
-                {
-                    // A null items array is an empty page.
-                    items ??= [];
-                    itemsName = name;
-                }
-                else if (reader.TokenType == JsonToken.StartArray && (items is null || (name == "data" && itemsName != "data")))
-                {
-                    items = serializer.Deserialize<List<T>>(reader);
-                    itemsName = name;
-                }
-                else
-                {
-                    reader.Skip();
-                }
-            }
-            if (items is null) throw new JsonSerializationException("The list object has no items array.");
-            return new(items, total);
+            return ReadList<T>(reader, serializer, depth: 0);
         }
         catch (JsonException exception)
         {
@@ -131,6 +98,55 @@ internal static class ClerkResponseReader
             var attempts = response.RequestMessage is { } request ? ClerkRequestOptions.AttemptsOf(request) : 1;
             throw new ClerkApiException($"Could not read the response body as a list of {typeof(T).FullName}: {exception.Message}", (int)response.StatusCode, text, HeadersOf(response), exception, attempts);
         }
+    }
+
+    /// <summary>
+    /// A list at the reader's current token: an array; or an object with its items array (<c>data</c>, else its one
+    /// array property), <c>total_count</c>, or (the Frontend API) the list under <c>response</c> beside the client's
+    /// state. Other properties are skipped.
+    /// </summary>
+    private static ClerkListResult<T> ReadList<T>(JsonReader reader, JsonSerializer serializer, int depth)
+    {
+        if (reader.TokenType == JsonToken.StartArray)
+        {
+            return new(serializer.Deserialize<List<T>>(reader), null);
+        }
+        if (reader.TokenType != JsonToken.StartObject) throw new JsonSerializationException($"A list was expected, not {reader.TokenType}.");
+        List<T>? items = null;
+        string? itemsName = null;
+        long? total = null;
+        ClerkListResult<T>? wrapped = null;
+        while (reader.Read() && reader.TokenType == JsonToken.PropertyName)
+        {
+            var name = (string)reader.Value!;
+            reader.Read();
+            if (name == "total_count" && reader.TokenType is JsonToken.Integer)
+            {
+                total = System.Convert.ToInt64(reader.Value, System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else if (name == "response" && depth == 0 && reader.TokenType is JsonToken.StartArray or JsonToken.StartObject)
+            {
+                wrapped = ReadList<T>(reader, serializer, depth + 1);
+            }
+            else if (name == "data" && reader.TokenType == JsonToken.Null)
+            {
+                // A null items array is an empty page.
+                items ??= [];
+                itemsName = name;
+            }
+            else if (reader.TokenType == JsonToken.StartArray && (items is null || (name == "data" && itemsName != "data")))
+            {
+                items = serializer.Deserialize<List<T>>(reader);
+                itemsName = name;
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+        if (wrapped is { } list) return list;
+        if (items is null) throw new JsonSerializationException("The list object has no items array.");
+        return new(items, total);
     }
 
     /// <summary>The response's and its content's headers, for an exception.</summary>

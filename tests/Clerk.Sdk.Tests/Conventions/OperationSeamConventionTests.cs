@@ -45,6 +45,24 @@ public class OperationSeamConventionTests
         AssertDescriptorsNameFacadeMethods(typeof(ClerkFrontendClient), Clerk.FrontendApi.ClerkOperations.All);
     }
 
+    [Test]
+    public void EveryListOperation_OfBothApis_ReturnsThePageable_AndNoOtherDoes()
+    {
+        var offenders = new System.Collections.Generic.List<string>();
+        foreach (var (facade, operations) in new[] { (typeof(ClerkClient), Clerk.BackendApi.ClerkOperations.All), (typeof(ClerkFrontendClient), Clerk.FrontendApi.ClerkOperations.All) })
+        {
+            foreach (var operation in operations)
+            {
+                var method = facade.GetProperty(operation.Resource)!.PropertyType.GetMethod(operation.Name + "Async")!;
+                var pageable = method.ReturnType.IsGenericType && method.ReturnType.GetGenericTypeDefinition() == typeof(ClerkPageable<>);
+                if (pageable != (operation.Paging is not null)) offenders.Add($"{operation}: returns {method.ReturnType.Name}, paging {operation.Paging?.ToString() ?? "none"}");
+            }
+        }
+        ConventionAssert.NoOffenders(offenders, "operations (a list operation returns ClerkPageable<T>, no other does)");
+        Assert.That(Clerk.BackendApi.ClerkOperations.All.Count(o => o.Paging is not null), Is.EqualTo(37));
+        Assert.That(Clerk.FrontendApi.ClerkOperations.All.Count(o => o.Paging is not null), Is.EqualTo(15));
+    }
+
     private static void AssertDescriptorsNameFacadeMethods(Type facade, global::Clerk.Http.ClerkOperation[] operations)
     {
         Assert.That(operations.Select(o => o.Id), Is.Unique);
