@@ -4,7 +4,9 @@
 #  2. an input of the generation touched (an overlay): the spec tool and NSwag rerun; their output is the same bytes,
 #     written only when it differs, so the C# compiler is skipped;
 #  3. the generated code deleted (as on a fresh clone, or after a change that alters it): generation, then the C#
-#     compile of Clerk.Sdk (~3.3 MB of generated C#).
+#     compile of Clerk.Sdk;
+#  4. one API's overlay touched (the Frontend API's): only that API's spec tool and NSwag run (one stamp per API);
+#  5. everything deleted (generated/*.g.cs and obj/clerk-codegen): all three APIs regenerate, then the compile.
 # Each is run RUNS times (default 3); the median is reported, with the time MSBuild spent in the generation target
 # and in the C# compiler (from its target performance summary).
 # Usage: bench/build-cost.sh [Configuration (default Release)] ; RUNS=5 bench/build-cost.sh
@@ -35,7 +37,8 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 echo "warming up (restore, first build)..." >&2
 build >/dev/null
 
-noop=(); regen=(); full=()
+fapi_input="openapi/overlays/fapi/20-names.yaml"
+noop=(); regen=(); full=(); oneapi=(); all=()
 for i in $(seq "$runs"); do
   noop+=("$(build)")
   touch "$input"
@@ -44,6 +47,11 @@ for i in $(seq "$runs"); do
   rm -f generated/BackendApi.g.cs
   full+=("$(build)")
   grep -q "regenerated BackendApi" "$log" || { echo "deleting the generated code did not regenerate" >&2; exit 1; }
+  touch "$fapi_input"
+  oneapi+=("$(build)")
+  grep -q "regenerated FrontendApi" "$log" && ! grep -q "regenerated BackendApi" "$log" || { echo "touching $fapi_input did not regenerate the Frontend API alone" >&2; exit 1; }
+  rm -rf generated/*.g.cs src/Clerk.Sdk/obj/clerk-codegen
+  all+=("$(build)")
 done
 
 column() { local idx=$1; shift; for row in "$@"; do echo "$row" | awk -v i="$idx" '{print $i}'; done | median; }
@@ -52,4 +60,6 @@ echo "| --- | ---: | ---: | ---: |"
 echo "| no-op (nothing changed) | $(column 1 "${noop[@]}") s | $(column 2 "${noop[@]}") s | $(column 3 "${noop[@]}") s |"
 echo "| after touching $input (regenerates, same output) | $(column 1 "${regen[@]}") s | $(column 2 "${regen[@]}") s | $(column 3 "${regen[@]}") s |"
 echo "| after deleting generated/BackendApi.g.cs (regenerates and recompiles) | $(column 1 "${full[@]}") s | $(column 2 "${full[@]}") s | $(column 3 "${full[@]}") s |"
+echo "| after touching $fapi_input (the Frontend API alone regenerates) | $(column 1 "${oneapi[@]}") s | $(column 2 "${oneapi[@]}") s | $(column 3 "${oneapi[@]}") s |"
+echo "| after deleting generated/*.g.cs and obj/clerk-codegen (all three APIs regenerate, then compile) | $(column 1 "${all[@]}") s | $(column 2 "${all[@]}") s | $(column 3 "${all[@]}") s |"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"

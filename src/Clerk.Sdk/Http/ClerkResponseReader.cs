@@ -40,21 +40,10 @@ internal static class ClerkResponseReader
             var page = await content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             return ((T)(object)page, page);
         }
-        var buffered = content as ClerkBufferedContent;
-        if (buffered is null)
-        {
-            // Not read by the SDK's pipeline (an HttpClient that bypasses it): buffer it here, so that the text can
-            // still be read for an exception.
-#if NET9_0_OR_GREATER
-            await content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
-#else
-            await content.LoadIntoBufferAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
-#endif
-        }
+        var stream = await OpenBufferedAsync(content, cancellationToken).ConfigureAwait(false);
         T? value;
         try
         {
-            var stream = buffered?.OpenRead() ?? await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             using var reader = new JsonTextReader(new StreamReader(stream));
             value = Serializers.GetValue(settings, static s => JsonSerializer.Create(s)).Deserialize<T>(reader);
         }
@@ -75,18 +64,9 @@ internal static class ClerkResponseReader
     public static async Task<ClerkListResult<T>> ReadListAsync<T>(HttpResponseMessage response, JsonSerializerSettings settings, CancellationToken cancellationToken)
     {
         var content = response.Content;
-        var buffered = content as ClerkBufferedContent;
-        if (buffered is null)
-        {
-#if NET9_0_OR_GREATER
-            await content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
-#else
-            await content.LoadIntoBufferAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
-#endif
-        }
+        var stream = await OpenBufferedAsync(content, cancellationToken).ConfigureAwait(false);
         try
         {
-            var stream = buffered?.OpenRead() ?? await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             using var reader = new JsonTextReader(new StreamReader(stream)) { DateParseHandling = DateParseHandling.None };
             var serializer = Serializers.GetValue(settings, static s => JsonSerializer.Create(s));
             if (!reader.Read()) throw new JsonSerializationException("The body is empty.");
@@ -98,6 +78,22 @@ internal static class ClerkResponseReader
             var attempts = response.RequestMessage is { } request ? ClerkRequestOptions.AttemptsOf(request) : 1;
             throw new ClerkApiException($"Could not read the response body as a list of {typeof(T).FullName}: {exception.Message}", (int)response.StatusCode, text, HeadersOf(response), exception, attempts);
         }
+    }
+
+    /// <summary>
+    /// The body as a stream over bytes held in memory: the SDK pipeline's buffer (<see cref="ClerkBufferedContent"/>),
+    /// or, from an HttpClient that bypasses the pipeline, the content buffered here, so that its text can still be read
+    /// for an exception.
+    /// </summary>
+    private static async Task<Stream> OpenBufferedAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        if (content is ClerkBufferedContent buffered) return buffered.OpenRead();
+#if NET9_0_OR_GREATER
+        await content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+#else
+        await content.LoadIntoBufferAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+#endif
+        return await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
