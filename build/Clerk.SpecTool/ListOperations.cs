@@ -86,6 +86,42 @@ public static class ListOperations
     }
 
     /// <summary>
+    /// For the mock document only: a list operation that takes <c>paginated</c> and is documented as a bare array also
+    /// answers <c>{ "data": [...], "total_count": N }</c> (which the SDK asks for with <c>paginated=true</c>); its 200
+    /// response becomes a <c>oneOf</c> of both shapes, the object first, so the mock server answers as Clerk does and
+    /// the conformance suite reads that shape. The operation gets its own response (a shared one is not changed).
+    /// </summary>
+    /// <returns>How many operations got both shapes.</returns>
+    public static int AddPaginatedShapes(JObject document)
+    {
+        var count = 0;
+        foreach (var (_, _, operation) in SpecNormalizer.Operations(document))
+        {
+            if (operation[Extension] is not JObject marker || !marker.Value<bool>("paginated") || Json.Str(marker, "shape") != "array") continue;
+            if (operation["responses"]?["200"] is not JObject declared) continue;
+            var response = Json.ResolveResponse(document, declared);
+            if (response["content"]?["application/json"]?["schema"] is not JObject array) continue;
+            var paged = new JObject
+            {
+                ["type"] = "object",
+                ["properties"] = new JObject
+                {
+                    ["data"] = array.DeepClone(),
+                    ["total_count"] = new JObject { ["type"] = "integer", ["format"] = "int64" },
+                },
+                ["required"] = new JArray("data", "total_count"),
+            };
+            operation["responses"]!["200"] = new JObject
+            {
+                ["description"] = Json.Str(response, "description") ?? "OK",
+                ["content"] = new JObject { ["application/json"] = new JObject { ["schema"] = new JObject { ["oneOf"] = new JArray(paged, array.DeepClone()) } } },
+            };
+            count++;
+        }
+        return count;
+    }
+
+    /// <summary>
     /// The page form's name: a list operation reads as one, so Clerk's <c>GetX</c> is <c>ListX</c>
     /// (<c>Users.GetOrganizationMemberships</c> → <c>Users.ListOrganizationMembershipsAsync</c>, beside
     /// <c>ListAllOrganizationMembershipsAsync</c>); any other name stays.

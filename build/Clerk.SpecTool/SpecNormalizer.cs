@@ -49,6 +49,7 @@ public sealed class SpecNormalizer(JObject document, bool forMock = false)
         EnumNaming.Apply(document);
         var lists = ListOperations.Apply(document);
         if (webhooks == 0) OperationOptions.Apply(document);
+        var paginatedShapes = forMock ? ListOperations.AddPaginatedShapes(document) : 0;
         _notes.Add(webhooks > 0 ? $"{webhooks} webhook events" : $"{CountOperations()} operations ({lists} list operations returning a pageable, each with an options class)");
         _notes.Add($"{forms} form bodies (multipart, urlencoded) turned into form parameters");
         _notes.Add($"{Schemas.Count} schemas ({lifted} lifted from inline, {variants} numbered variants merged, {renamed} renamed)");
@@ -59,6 +60,7 @@ public sealed class SpecNormalizer(JObject document, bool forMock = false)
         if (optionalBodies.Count > 0) _notes.Add($"{optionalBodies.Count} required bodies without required properties made optional (sent as {{}})");
         if (urls > 0) _notes.Add($"{urls} URL formats kept as strings");
         if (redirects > 0) _notes.Add($"{redirects} redirect operations returning ClerkRedirect");
+        if (paginatedShapes > 0) _notes.Add($"{paginatedShapes} paginated lists answering {{data, total_count}} in the mock");
         return string.Join(", ", _notes);
     }
 
