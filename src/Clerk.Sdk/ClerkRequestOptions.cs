@@ -58,6 +58,20 @@ public sealed class ClerkRequestOptions
     /// </summary>
     public string? SecretKey { get; set; }
 
+    /// <summary>Refuses settings that cannot apply, before anything is sent.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="Timeout"/> is zero or negative (other than infinite), or <see cref="MaxRetries"/> is negative.</exception>
+    internal void Validate()
+    {
+        if (Timeout is { } timeout && timeout <= TimeSpan.Zero && timeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Timeout), timeout, "ClerkRequestOptions.Timeout must be positive, or Timeout.InfiniteTimeSpan for none.");
+        }
+        if (MaxRetries is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxRetries), MaxRetries, "ClerkRequestOptions.MaxRetries must be 0 (no retries) or more.");
+        }
+    }
+
     /// <summary>Whether <see cref="Headers"/> has any entry (without creating the dictionary).</summary>
     internal bool HasHeaders => _headers is { Count: > 0 };
 

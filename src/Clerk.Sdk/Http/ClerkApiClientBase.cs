@@ -87,6 +87,7 @@ public abstract class ClerkApiClientBase
     {
         var connection = Connection;
         var operation = request.Operation;
+        options?.Validate();
         using var message = request.ToMessage(connection.BaseUrl, ClerkConnection.JsonSettings, options);
         connection.Headers.Apply(message, operation, options);
         if (options is { HasHeaders: true })

@@ -53,6 +53,21 @@ public class RequestOptionsTests
         Assert.That(mock.GetMatchCount(mock.Fallback), Is.Zero, "nothing was sent");
     }
 
+    [TestCase(0)]
+    [TestCase(-5)]
+    public void ATimeoutThatCannotApply_OrNegativeRetries_AreRefused_BeforeSending(int milliseconds)
+    {
+        var mock = ClerkMock.NewHandler();
+        using var clerk = ClerkMock.NewClient(mock);
+
+        var timeout = Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => clerk.Users.GetAsync("user_1", requestOptions: new ClerkRequestOptions { Timeout = TimeSpan.FromMilliseconds(milliseconds) }));
+        var retries = Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => clerk.Users.GetAsync("user_1", requestOptions: new ClerkRequestOptions { MaxRetries = -1 }));
+
+        Assert.That(timeout!.ParamName, Is.EqualTo("Timeout"));
+        Assert.That(retries!.ParamName, Is.EqualTo("MaxRetries"));
+        Assert.That(mock.GetMatchCount(mock.Fallback), Is.Zero);
+    }
+
     [Test]
     public async Task MaxRetriesZero_TurnsRetriesOff_ForOneCall()
     {
