@@ -20,17 +20,22 @@ public sealed class Metadata
 
     private static readonly JsonSerializer Serializer = JsonSerializer.CreateDefault();
 
-    /// <summary>A metadata key's raw JSON value, or null.</summary>
+    /// <summary>
+    /// A metadata key's raw JSON value (null when the key is absent). Setting a key to null sends it as JSON
+    /// <c>null</c>, which is how Clerk's metadata merge (<c>Users.UpdateMetadataAsync</c>, <c>Organizations.UpdateMetadataAsync</c>)
+    /// deletes a key: <c>metadata["plan"] = null</c>. <see cref="Remove"/> leaves a key out of the request instead.
+    /// </summary>
     /// <param name="key">The key.</param>
     public JToken? this[string key]
     {
         get => AdditionalProperties.TryGetValue(key, out var value) ? value : null;
-        set
-        {
-            if (value is null) AdditionalProperties.Remove(key);
-            else AdditionalProperties[key] = value;
-        }
+        set => AdditionalProperties[key] = value ?? JValue.CreateNull();
     }
+
+    /// <summary>Leaves a key out (it is not sent at all, so a merge keeps Clerk's value); to delete it on Clerk, set it to null.</summary>
+    /// <param name="key">The key.</param>
+    /// <returns>Whether the key was there.</returns>
+    public bool Remove(string key) => AdditionalProperties.Remove(key);
 
     /// <summary>Builds metadata from any object that serializes to a JSON object (an anonymous type, a record, a dictionary).</summary>
     /// <param name="value">The object.</param>

@@ -46,6 +46,22 @@ public sealed class UserSemanticsTests : FakeTestBase
     }
 
     [Test]
+    public async Task AKeySetToNullWithTheIndexer_IsDeletedByTheMerge_AndARemovedKeyIsKept()
+    {
+        var user = await CreateUserAsync("Indexer");
+        await Clerk.Users.UpdateMetadataAsync(user.Id, new UpdateUserMetadataRequest { PublicMetadata = Metadata.From(new { plan = "pro", seats = 5, region = "eu" }) });
+
+        var patch = Metadata.From(new { seats = 6, region = "us" });
+        patch["plan"] = null;          // sent as "plan": null: Clerk's merge deletes it
+        patch.Remove("region");        // not sent: Clerk keeps "eu"
+        var updated = await Clerk.Users.UpdateMetadataAsync(user.Id, new UpdateUserMetadataRequest { PublicMetadata = patch });
+        var fetched = await Clerk.Users.GetAsync(user.Id);
+
+        Assert.That(updated.PublicMetadata.ToString(), Is.EqualTo("{\"seats\":6,\"region\":\"eu\"}"));
+        Assert.That(fetched.PublicMetadata["plan"], Is.Null, "the key is gone on the server");
+    }
+
+    [Test]
     public async Task Ban_RevokesActiveSessions_LockAndUnlock()
     {
         var user = await CreateUserAsync("Mallory");

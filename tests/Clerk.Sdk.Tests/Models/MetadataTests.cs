@@ -81,4 +81,24 @@ public class MetadataTests
     {
         Assert.Throws<System.ArgumentException>(() => Metadata.From(new[] { 1, 2 }));
     }
+
+    [Test]
+    public async Task AKeySetToNull_IsSentAsJsonNull_SoTheMergeDeletesIt()
+    {
+        var mock = new MockHttpMessageHandler();
+        mock.Expect(HttpMethod.Patch, "https://api.clerk.com/v1/users/user_1/metadata")
+            .With(request => JToken.DeepEquals(JObject.Parse(request.Content!.ReadAsStringAsync().GetAwaiter().GetResult()), JObject.Parse("""{"public_metadata":{"seats":6,"plan":null}}""")))
+            .Respond("application/json", """{"id":"user_1","object":"user","public_metadata":{"seats":6}}""");
+        using var clerk = new ClerkClient(new ClerkClientOptions { SecretKey = "sk_test_abc", HttpMessageHandler = mock });
+        var metadata = Metadata.From(new { seats = 6, region = "eu" });
+        metadata["plan"] = null;
+        Assert.That(metadata.Remove("region"), Is.True);
+
+        var user = await clerk.Users.UpdateMetadataAsync("user_1", new UpdateUserMetadataRequest { PublicMetadata = metadata });
+
+        mock.VerifyNoOutstandingExpectation();
+        Assert.That(metadata["plan"]!.Type, Is.EqualTo(JTokenType.Null), "the key stays, holding null");
+        Assert.That(metadata["region"], Is.Null, "a removed key is absent");
+        Assert.That(user.PublicMetadata["seats"]!.Value<int>(), Is.EqualTo(6));
+    }
 }
