@@ -18,19 +18,26 @@ internal static class BackendTokenVerification
                 case ClerkTokenType.ApiKey:
                     {
                         var response = await clerk.ApiKeys.VerifyAsync(new VerifyApiKeyRequest { Secret = token }, cancellationToken: cancellationToken).ConfigureAwait(false);
+                        Complete(response.Object, response.Id, response.Subject, type);
                         Check(response.Revoked, response.Expired, type);
                         return MachineTokenResults.FromApiKey(response);
                     }
                 case ClerkTokenType.M2MToken:
                     {
                         var response = await clerk.M2M.VerifyTokenAsync(new VerifyM2MTokenRequest { Token = token }, cancellationToken: cancellationToken).ConfigureAwait(false);
+                        Complete(response.Object, response.Id, response.Subject, type);
                         Check(response.Revoked, response.Expired, type);
                         return MachineTokenResults.FromM2M(response);
                     }
                 default:
                     {
                         var response = await clerk.OAuthAccessTokens.VerifyAsync(new VerifyOAuthAccessTokenRequest { AccessToken = token }, cancellationToken: cancellationToken).ConfigureAwait(false);
-                        Check(response.Revoked == true || response.Active == false && response.Expired != true, response.Expired == true, type);
+                        Complete(response.Object, response.Id, response.Subject, type);
+                        Check(response.Revoked == true, response.Expired == true, type);
+                        if (response.Active == false)
+                        {
+                            throw new ClerkTokenException(ClerkTokenFailureReason.Inactive, $"The {type} is not active.") { TokenType = type };
+                        }
                         return MachineTokenResults.FromOAuth(response);
                     }
             }
@@ -52,6 +59,16 @@ internal static class BackendTokenVerification
         catch (ClerkException ex)
         {
             throw new ClerkTokenException(ClerkTokenFailureReason.VerificationUnavailable, $"The {type} was not verified: the Backend API call failed ({ex.GetType().Name}).", ex) { TokenType = type };
+        }
+    }
+
+    /// <summary>An answer without the token's object, id or subject is no verification (a {} or a proxy's answer).</summary>
+    private static void Complete(string? @object, string? id, string? subject, ClerkTokenType type)
+    {
+        if (string.IsNullOrEmpty(@object) || string.IsNullOrEmpty(id) || string.IsNullOrEmpty(subject))
+        {
+            var missing = string.IsNullOrEmpty(@object) ? "object" : string.IsNullOrEmpty(id) ? "id" : "subject";
+            throw new ClerkTokenException(ClerkTokenFailureReason.VerificationUnavailable, $"The {type} was not verified: the Backend API's answer has no {missing}.") { TokenType = type };
         }
     }
 

@@ -69,6 +69,9 @@ public enum ClerkTokenFailureReason
     /// <summary>The Backend API rejected the secret key used to verify a machine token or load keys.</summary>
     InvalidSecretKey,
 
-    /// <summary>The Backend API call verifying a machine token failed (network, timeout, unexpected status).</summary>
+    /// <summary>The Backend API call verifying a machine token failed (network, timeout, unexpected status), or its answer lacked the token's <c>object</c>, <c>id</c> or <c>subject</c>.</summary>
     VerificationUnavailable,
+
+    /// <summary>Clerk reports the OAuth access token as not active (<c>active: false</c>) without saying it was revoked or expired.</summary>
+    Inactive,
 }

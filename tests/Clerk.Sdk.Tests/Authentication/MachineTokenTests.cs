@@ -114,11 +114,37 @@ public class MachineTokenTests
     public async Task RevokedAndExpired_AreRejected()
     {
         using var backend = new Backend();
-        backend.Answer("m2m_tokens/verify", M2MToken, HttpStatusCode.OK, "{\"id\":\"mt_1\",\"subject\":\"mch_1\",\"revoked\":true,\"expired\":false,\"created_at\":1,\"updated_at\":1}");
-        backend.Answer("api_keys/verify", ApiKey, HttpStatusCode.OK, "{\"id\":\"ak_1\",\"subject\":\"user_1\",\"name\":\"n\",\"scopes\":[],\"revoked\":false,\"expired\":true,\"created_at\":1,\"updated_at\":1}");
+        backend.Answer("m2m_tokens/verify", M2MToken, HttpStatusCode.OK, "{\"object\":\"machine_to_machine_token\",\"id\":\"mt_1\",\"subject\":\"mch_1\",\"revoked\":true,\"expired\":false,\"created_at\":1,\"updated_at\":1}");
+        backend.Answer("api_keys/verify", ApiKey, HttpStatusCode.OK, "{\"object\":\"api_key\",\"id\":\"ak_1\",\"subject\":\"user_1\",\"name\":\"n\",\"scopes\":[],\"revoked\":false,\"expired\":true,\"created_at\":1,\"updated_at\":1}");
         var verifier = backend.Verifier();
         Assert.That((await HostileTokenTests.CatchAsync(() => verifier.VerifyMachineTokenAsync(M2MToken, ClerkTokenTypes.Any)))?.Reason, Is.EqualTo(ClerkTokenFailureReason.Revoked));
         Assert.That((await HostileTokenTests.CatchAsync(() => verifier.VerifyMachineTokenAsync(ApiKey, ClerkTokenTypes.Any)))?.Reason, Is.EqualTo(ClerkTokenFailureReason.Expired));
+    }
+
+    [TestCase("{}", TestName = "An empty answer is no verification")]
+    [TestCase("{\"object\":\"api_key\",\"subject\":\"user_1\",\"revoked\":false,\"expired\":false}", TestName = "An answer without an id is no verification")]
+    [TestCase("{\"object\":\"api_key\",\"id\":\"ak_1\",\"revoked\":false,\"expired\":false}", TestName = "An answer without a subject is no verification")]
+    public async Task AnIncompleteAnswer_IsNeverAValidToken(string answer)
+    {
+        using var backend = new Backend();
+        backend.Answer("api_keys/verify", ApiKey, HttpStatusCode.OK, answer);
+
+        var error = await HostileTokenTests.CatchAsync(() => backend.Verifier().VerifyMachineTokenAsync(ApiKey, ClerkTokenTypes.Any));
+
+        Assert.That(error?.Reason, Is.EqualTo(ClerkTokenFailureReason.VerificationUnavailable));
+        Assert.That(error!.Message, Does.Contain("has no"));
+    }
+
+    [Test]
+    public async Task AnInactiveOAuthToken_IsInactive_NotRevoked()
+    {
+        using var backend = new Backend();
+        backend.Answer("oauth_applications/access_tokens/verify", OAuthToken, HttpStatusCode.OK,
+            "{\"object\":\"clerk_idp_oauth_access_token\",\"id\":\"oat_1\",\"client_id\":\"client_1\",\"subject\":\"user_1\",\"scopes\":[],\"revoked\":false,\"expired\":false,\"active\":false}");
+
+        var error = await HostileTokenTests.CatchAsync(() => backend.Verifier().VerifyMachineTokenAsync(OAuthToken, ClerkTokenTypes.Any));
+
+        Assert.That(error?.Reason, Is.EqualTo(ClerkTokenFailureReason.Inactive));
     }
 
     [TestCase(ApiKey, ClerkTokenTypes.M2MToken | ClerkTokenTypes.OAuthToken)]
