@@ -1,4 +1,5 @@
 using System;
+using System.Text.RegularExpressions;
 using System.Collections.Generic;
 using System.Linq;
 using Newtonsoft.Json.Linq;
@@ -18,6 +19,12 @@ public static class PropertyNaming
     /// <see cref="DateTimeOffset"/> view the model template adds beside it (<c>CreatedAtUtc</c>).
     /// </summary>
     public const string TimestampExtension = "x-clerk-timestamp";
+
+    /// <summary>On a timestamp whose description states seconds (RFC 7591's <c>client_id_issued_at</c>): <c>seconds</c>.</summary>
+    public const string TimestampUnitExtension = "x-clerk-timestamp-unit";
+
+    /// <summary>On a timestamp whose description says 0 means none (<c>client_secret_expires_at</c>: "0 if it will not expire"): true; its view is null for 0.</summary>
+    public const string TimestampZeroIsNoneExtension = "x-clerk-timestamp-zero-is-none";
 
     /// <summary>Names the generated DTO template declares itself and properties must not take.</summary>
     private static readonly HashSet<string> Reserved = new(StringComparer.Ordinal) { "AdditionalProperties", "ToString", "GetType", "Equals", "GetHashCode" };
@@ -56,15 +63,33 @@ public static class PropertyNaming
         }
         foreach (var property in properties.Properties())
         {
-            if (property.Value is not JObject child || !IsUnixMilliseconds(property.Name, child)) continue;
+            if (property.Value is not JObject child || Timestamp(property.Name, child) is not { } unit) continue;
             var view = (string)child[Extension]! + "Utc";
             if (used.ContainsKey(view)) continue;
             used[view] = property.Name;
             child[TimestampExtension] = view;
+            if (unit == "seconds") child[TimestampUnitExtension] = unit;
+            if (Regex.IsMatch(Json.Str(child, "description") ?? "", @"\b0 if\b", RegexOptions.IgnoreCase)) child[TimestampZeroIsNoneExtension] = true;
         }
     }
 
-    /// <summary>Clerk's timestamps are Unix milliseconds in int64 properties named <c>..._at</c> (<c>created_at</c>, <c>expire_at</c>).</summary>
-    private static bool IsUnixMilliseconds(string jsonName, JObject schema) =>
-        jsonName.EndsWith("_at", StringComparison.Ordinal) && Json.Str(schema, "type") == "integer" && Json.Str(schema, "format") == "int64";
+    /// <summary>
+    /// The unit of a timestamp, decided from the spec per field, or null for a number that is not one. Clerk's
+    /// timestamps are Unix milliseconds in int64 properties named <c>..._at</c> (<c>created_at</c>, <c>expire_at</c>)
+    /// unless the description states seconds (the Frontend API's RFC 7591 <c>client_id_issued_at</c>,
+    /// <c>client_secret_expires_at</c>); other int64 properties are timestamps when their description says so and states
+    /// the unit (<c>expiration</c>: "the timestamp ... in milliseconds", <c>period_end</c>, <c>iat</c>: "seconds since
+    /// January 1 1970"), or when named <c>..._ms</c>.
+    /// </summary>
+    public static string? Timestamp(string jsonName, JObject schema)
+    {
+        if (Json.Str(schema, "type") != "integer" || Json.Str(schema, "format") != "int64") return null;
+        var description = Json.Str(schema, "description") ?? "";
+        var milliseconds = description.Contains("millisecond", StringComparison.OrdinalIgnoreCase);
+        var seconds = !milliseconds && Regex.IsMatch(description, @"\bseconds?\b", RegexOptions.IgnoreCase);
+        if (jsonName.EndsWith("_at", StringComparison.Ordinal)) return seconds ? "seconds" : "milliseconds";
+        if (jsonName.EndsWith("_ms", StringComparison.Ordinal)) return "milliseconds";
+        if (!Regex.IsMatch(description, @"\b(timestamp|unix|epoch)\b", RegexOptions.IgnoreCase)) return null;
+        return milliseconds ? "milliseconds" : seconds ? "seconds" : null;
+    }
 }

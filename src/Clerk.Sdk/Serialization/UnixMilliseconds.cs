@@ -17,4 +17,13 @@ internal static class UnixMilliseconds
 
     /// <summary>The instant, or null for no value.</summary>
     public static DateTimeOffset? ToDateTimeOffset(long? milliseconds) => milliseconds is { } value ? ToDateTimeOffset(value) : null;
+
+    /// <summary>The instant, or null for no value (or for 0 when <paramref name="zeroIsNone"/>).</summary>
+    public static DateTimeOffset? ToDateTimeOffset(long? milliseconds, bool zeroIsNone) => zeroIsNone && milliseconds == 0 ? null : ToDateTimeOffset(milliseconds);
+
+    /// <summary>The instant <paramref name="seconds"/> after the Unix epoch, in UTC (the few fields the spec states in seconds).</summary>
+    public static DateTimeOffset FromSeconds(long seconds) => ToDateTimeOffset(seconds > Max / 1000 ? Max : seconds < Min / 1000 ? Min : seconds * 1000);
+
+    /// <summary>The instant, or null for no value (or for 0 when <paramref name="zeroIsNone"/>).</summary>
+    public static DateTimeOffset? FromSeconds(long? seconds, bool zeroIsNone = false) => seconds is { } value && !(zeroIsNone && value == 0) ? FromSeconds(value) : null;
 }

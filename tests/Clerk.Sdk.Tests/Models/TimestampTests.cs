@@ -46,10 +46,49 @@ public class TimestampTests
         var missing = SdkReflection.VisibleTypes
             .SelectMany(t => t.GetProperties().Select(p => (Type: t, Property: p, Wire: p.GetCustomAttributes(typeof(JsonPropertyAttribute), false).OfType<JsonPropertyAttribute>().FirstOrDefault()?.PropertyName)))
             .Where(x => x.Wire is { } wire && wire.EndsWith("_at", StringComparison.Ordinal) && (x.Property.PropertyType == typeof(long) || x.Property.PropertyType == typeof(long?)))
-            .Where(x => x.Type.GetProperty(x.Property.Name + "Utc") is not { } view || view.PropertyType != (x.Property.PropertyType == typeof(long) ? typeof(DateTimeOffset) : typeof(DateTimeOffset?)))
+            // A timestamp whose spec says 0 means none (client_secret_expires_at) has a nullable view even for a required value.
+            .Where(x => x.Type.GetProperty(x.Property.Name + "Utc") is not { } view || (view.PropertyType != typeof(DateTimeOffset?) && view.PropertyType != (x.Property.PropertyType == typeof(long) ? typeof(DateTimeOffset) : typeof(DateTimeOffset?))))
             .Select(x => $"{x.Type.Name}.{x.Property.Name}")
             .ToArray();
 
         Assert.That(missing, Is.Empty);
+    }
+
+    [Test]
+    public void TheSecondsFields_AreExactlyThoseWhoseSpecSaysSeconds()
+    {
+        var path = System.IO.Path.Combine(RepoPaths.Root, "src", "Clerk.Sdk", "obj", "clerk-codegen", "FrontendApi.normalized.json");
+        var spec = JObject.Parse(System.IO.File.ReadAllText(path));
+        var seconds = spec.SelectTokens("$.components.schemas.*.properties.*")
+            .OfType<JObject>()
+            .Where(p => (string?)p["x-clerk-timestamp-unit"] == "seconds")
+            .Select(p => ((JProperty)p.Parent!).Name)
+            .Distinct()
+            .Order(StringComparer.Ordinal);
+        var backend = JObject.Parse(System.IO.File.ReadAllText(RepoPaths.NormalizedBackendApiSpec)).SelectTokens("$..x-clerk-timestamp-unit");
+
+        Assert.That(seconds, Is.EqualTo(new[] { "client_id_issued_at", "client_secret_expires_at", "iat" }), "RFC 7591 registration times and the OAuth token info's iat");
+        Assert.That(backend, Is.Empty, "every Backend API timestamp is in milliseconds");
+    }
+
+    [Test]
+    public void SecondsFields_ReadAsSeconds_AndZeroMeansNeverExpires()
+    {
+        var registration = JsonConvert.DeserializeObject<Clerk.FrontendApi.OAuthDynamicClientRegistrationResponse>(
+            """{"client_id":"c","client_id_issued_at":1700000000,"client_secret_expires_at":0}""")!;
+        var expiring = JsonConvert.DeserializeObject<Clerk.FrontendApi.OAuthDynamicClientRegistrationResponse>(
+            """{"client_id":"c","client_id_issued_at":1700000000,"client_secret_expires_at":1700003600}""")!;
+
+        Assert.That(registration.ClientIdIssuedAtUtc, Is.EqualTo(new DateTimeOffset(2023, 11, 14, 22, 13, 20, TimeSpan.Zero)));
+        Assert.That(registration.ClientSecretExpiresAtUtc, Is.Null, "0: the secret does not expire (RFC 7591)");
+        Assert.That(expiring.ClientSecretExpiresAtUtc, Is.EqualTo(new DateTimeOffset(2023, 11, 14, 23, 13, 20, TimeSpan.Zero)));
+    }
+
+    [Test]
+    public void AMillisecondTimestampNotNamedAt_GetsAViewToo()
+    {
+        var key = JsonConvert.DeserializeObject<VerifyApiKeyResponse>("""{"object":"api_key","id":"ak_1","subject":"user_1","expiration":1700000000000}""")!;
+
+        Assert.That(key.ExpirationUtc, Is.EqualTo(new DateTimeOffset(2023, 11, 14, 22, 13, 20, TimeSpan.Zero)));
     }
 }
