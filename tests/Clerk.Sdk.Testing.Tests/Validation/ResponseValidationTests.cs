@@ -96,7 +96,7 @@ public sealed class ResponseValidationTests
             await clerk.Invitations.RevokeAsync(invitation.Id);
 
             var key = await clerk.ApiKeys.CreateAsync(new CreateApiKeyRequest { Name = "ci-key", Subject = ada.Id, Description = "CI", Claims = new { env = "ci" }, CreatedBy = ada.Id });
-            await clerk.ApiKeys.ListAsync(ada.Id, new ApiKeyListOptions { IncludeInvalid = GetApiKeysIncludeInvalid.True }).GetPageAsync();
+            await clerk.ApiKeys.ListAsync(ada.Id, new ApiKeyListOptions { IncludeInvalid = true }).GetPageAsync();
             await clerk.ApiKeys.GetAsync(key.Id);
             await clerk.ApiKeys.GetSecretAsync(key.Id);
             await clerk.ApiKeys.UpdateAsync(key.Id, new UpdateApiKeyRequest { Description = "CI deploys", Scopes = ["deploy"] });

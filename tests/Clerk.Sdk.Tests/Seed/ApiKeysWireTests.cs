@@ -70,7 +70,7 @@ public class ApiKeysWireTests
             .WithoutBody()
             .RespondJson($$"""{ "data": [ {{ApiKeyJson(revoked: true, revocationReason: "Rotated")}} ], "total_count": 51 }""");
 
-        var page = await _clerk.ApiKeys.ListAsync(ApiKeySubject, new ApiKeyListOptions { Type = "api_key", IncludeInvalid = GetApiKeysIncludeInvalid.True, Query = "billing service" }).GetPageAsync("50", 25);
+        var page = await _clerk.ApiKeys.ListAsync(ApiKeySubject, new ApiKeyListOptions { Type = "api_key", IncludeInvalid = true, Query = "billing service" }).GetPageAsync("50", 25);
 
         _mock.VerifyNoOutstandingExpectation();
         Assert.That(page.TotalCount, Is.EqualTo(51));
