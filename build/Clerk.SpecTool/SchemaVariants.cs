@@ -9,12 +9,18 @@ namespace Clerk.SpecTool;
 /// Clerk's spec carries numbered copies of a schema (<c>CommercePlan-2</c>) that differ only in which
 /// properties are present or required. A numbered name means nothing to a .NET user, so the variant is
 /// merged into its base (union of properties, intersection of required) when the two agree on every
-/// shared property's type; otherwise the build fails and an overlay must give the variant a real name.
+/// shared property's type; otherwise the build fails and an overlay must give the variant a real name. Nothing of
+/// the variant is dropped: a shared property (or an enum schema itself) keeps the union of both enum value lists and
+/// the weaker nullability (nullable when either is), and every such difference is reported (<see cref="Differences"/>).
 /// </summary>
 public static class SchemaVariants
 {
+    /// <summary>What the last merge reconciled: <c>Session.status: enum + pending</c>, <c>X.y: nullable</c>.</summary>
+    public static List<string> Differences { get; } = [];
+
     public static int MergeNumberedVariants(JObject document)
     {
+        Differences.Clear();
         if (document["components"]?["schemas"] is not JObject schemas) return 0;
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var property in schemas.Properties().ToList())
@@ -34,6 +40,7 @@ public static class SchemaVariants
 
     private static void Merge(string baseName, JObject target, string variantName, JObject variant)
     {
+        Reconcile($"{baseName}", target, variant);
         var targetProperties = Json.Obj(target, "properties") ?? new JObject();
         var variantProperties = Json.Obj(variant, "properties") ?? new JObject();
         foreach (var property in variantProperties.Properties())
@@ -44,6 +51,7 @@ public static class SchemaVariants
                 {
                     throw new SpecToolException($"schema '{variantName}' cannot merge into '{baseName}': property '{property.Name}' differs in type; give '{variantName}' a name in an overlay");
                 }
+                Reconcile($"{baseName}.{property.Name}", existing, (JObject)property.Value);
                 continue;
             }
             targetProperties[property.Name] = property.Value.DeepClone();
@@ -52,6 +60,26 @@ public static class SchemaVariants
         var required = (Json.Arr(target, "required") ?? new JArray()).Values<string>()
             .Intersect((Json.Arr(variant, "required") ?? new JArray()).Values<string>()).ToList();
         target["required"] = new JArray(required);
+    }
+
+    /// <summary>Keeps the union of enum values and the weaker nullability of two compatible schemas (their items too).</summary>
+    private static void Reconcile(string where, JObject target, JObject variant)
+    {
+        if (Json.Arr(variant, "enum") is { } variantValues && Json.Arr(target, "enum") is { } targetValues)
+        {
+            var added = variantValues.Where(v => !targetValues.Any(t => JToken.DeepEquals(t, v))).ToList();
+            foreach (var value in added) targetValues.Add(value.DeepClone());
+            if (added.Count > 0) Differences.Add($"{where}: enum + {string.Join(", ", added.Select(v => v.ToString(Newtonsoft.Json.Formatting.None)))}");
+        }
+        if (variant["nullable"]?.Value<bool>() == true && target["nullable"]?.Value<bool>() != true)
+        {
+            target["nullable"] = true;
+            Differences.Add($"{where}: nullable");
+        }
+        if (Json.Obj(target, "items") is { } targetItems && Json.Obj(variant, "items") is { } variantItems)
+        {
+            Reconcile(where + "[]", targetItems, variantItems);
+        }
     }
 
     private static bool Compatible(JObject a, JObject b) => Shape(a) == Shape(b);

@@ -52,7 +52,7 @@ public sealed class SpecNormalizer(JObject document, bool forMock = false)
         var paginatedShapes = forMock ? ListOperations.AddPaginatedShapes(document) : 0;
         _notes.Add(webhooks > 0 ? $"{webhooks} webhook events" : $"{CountOperations()} operations ({lists} list operations returning a pageable, each with an options class)");
         _notes.Add($"{forms} form bodies (multipart, urlencoded) turned into form parameters");
-        _notes.Add($"{Schemas.Count} schemas ({lifted} lifted from inline, {variants} numbered variants merged, {renamed} renamed)");
+        _notes.Add($"{Schemas.Count} schemas ({lifted} lifted from inline, {variants} numbered variants merged ({SchemaVariants.Differences.Count} differences kept: enum values united, nullability weakened), {renamed} renamed)");
         _notes.Add(forMock ? $"error responses kept for the mock server, {encodings} urlencoded array encodings written out" : $"{stripped} error responses left to the SDK's error mapper");
         _notes.Add($"{widened} integers widened to int64");
         if (lifter.ReusedEnums > 0) _notes.Add($"{lifter.ReusedEnums} parameter enums typed as their model's enum");
