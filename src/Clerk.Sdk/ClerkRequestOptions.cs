@@ -72,6 +72,12 @@ public sealed class ClerkRequestOptions
         }
     }
 
+    /// <summary>
+    /// Frontend API only: the session this call acts for (<c>_clerk_session_id</c>), instead of
+    /// <see cref="ClerkFrontendClientOptions.SessionId"/>, for an app whose client has several signed-in sessions.
+    /// </summary>
+    public string? SessionId { get; set; }
+
     /// <summary>Whether <see cref="Headers"/> has any entry (without creating the dictionary).</summary>
     internal bool HasHeaders => _headers is { Count: > 0 };
 

@@ -30,6 +30,10 @@ internal sealed class BackendRequestHeaders : ClerkRequestHeaders
 
     public override void Apply(HttpRequestMessage request, ClerkOperation? operation, ClerkRequestOptions? options)
     {
+        if (options?.SessionId is not null)
+        {
+            throw new ClerkConfigurationException("ClerkRequestOptions.SessionId is for the Frontend API; a Backend API operation names its session in its parameters.");
+        }
         var headers = request.Headers;
         var present = headers.NonValidated;
         if (!present.Contains(AuthorizationHeader) && Authorization(operation, options?.SecretKey) is { } authorization)

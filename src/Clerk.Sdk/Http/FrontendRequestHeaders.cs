@@ -56,7 +56,8 @@ internal sealed class FrontendRequestHeaders : ClerkRequestHeaders
             // _is_native still asks Clerk to return the new client's token in the Authorization response header.
             var token = ClientToken;
             if (!string.IsNullOrEmpty(token)) request.Headers.Authorization ??= new AuthenticationHeaderValue("Bearer", token);
-            query = "_is_native=true&" + query + (string.IsNullOrEmpty(_sessionId) ? "" : "&_clerk_session_id=" + Uri.EscapeDataString(_sessionId));
+            var sessionId = options?.SessionId ?? _sessionId;
+            query = "_is_native=true&" + query + (string.IsNullOrEmpty(sessionId) ? "" : "&_clerk_session_id=" + Uri.EscapeDataString(sessionId));
         }
         else if (_oauthClient is not null && (operation?.Accepts("basic") ?? true))
         {

@@ -41,4 +41,29 @@ public class FrontendPagingTests
         Assert.That(pages[0].ContinuationToken, Is.EqualTo("2"));
         Assert.That(pages.SelectMany(p => p).Select(m => m.Id), Is.EqualTo(new[] { "orgmem_1", "orgmem_2", "orgmem_3" }), "the last page, a bare array under response, is read too");
     }
+
+    [Test]
+    public async Task ASessionPerCall_ReplacesTheClientsSession_ForThatCallOnly()
+    {
+        var mock = new MockHttpMessageHandler();
+        mock.Expect(HttpMethod.Get, $"https://{Host}/v1/me/organization_memberships").WithExactQueryString("limit=100&offset=0&paginated=true&" + Native + "&_clerk_session_id=sess_other")
+            .Respond("application/json", """{"response":{"data":[],"total_count":0},"client":null}""");
+        mock.Expect(HttpMethod.Get, $"https://{Host}/v1/me/organization_memberships").WithExactQueryString("limit=100&offset=0&paginated=true&" + Native + "&_clerk_session_id=sess_default")
+            .Respond("application/json", """{"response":{"data":[],"total_count":0},"client":null}""");
+        using var clerk = new ClerkFrontendClient(new ClerkFrontendClientOptions { PublishableKey = PublishableKey, ClientToken = "client_token", SessionId = "sess_default", HttpMessageHandler = mock });
+
+        await clerk.OrganizationsMemberships.ListOrganizationMembershipsAsync(requestOptions: new ClerkRequestOptions { SessionId = "sess_other" }).GetPageAsync();
+        await clerk.OrganizationsMemberships.ListOrganizationMembershipsAsync().GetPageAsync();
+
+        mock.VerifyNoOutstandingExpectation();
+    }
+
+    [Test]
+    public void ASessionPerCall_IsRefusedByTheBackendApi()
+    {
+        var mock = new MockHttpMessageHandler();
+        using var clerk = new ClerkClient(new ClerkClientOptions { SecretKey = "sk_test_sessionPerCall000000000", HttpMessageHandler = mock });
+
+        Assert.ThrowsAsync<ClerkConfigurationException>(() => clerk.Users.GetAsync("user_1", requestOptions: new ClerkRequestOptions { SessionId = "sess_1" }));
+    }
 }
