@@ -24,9 +24,6 @@ public static class ListOperations
     /// <summary>An overlay sets this on a cursor operation: the <c>order_by</c> values with which <c>starting_after</c> is allowed (none set: any).</summary>
     public const string CursorOrderByExtension = "x-clerk-cursor-order-by";
 
-    /// <summary>The query parameters a pageable owns: never the method's or the options class's.</summary>
-    public static readonly string[] PagingParameters = [LimitParameter, OffsetParameter, CursorParameter, PaginatedParameter];
-
     private const string LimitParameter = "limit";
     private const string OffsetParameter = "offset";
     private const string CursorParameter = "starting_after";

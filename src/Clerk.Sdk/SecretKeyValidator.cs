@@ -18,7 +18,7 @@ internal static class SecretKeyValidator
         }
         // Keys are printable ASCII; anything else (a trailing newline, a zero-width space or a non-ASCII letter
         // copied along with the key) could not even be sent as a header.
-        if (secretKey.Any(c => c is <= ' ' or > '~'))
+        if (!IsPrintableAscii(secretKey))
         {
             throw new ClerkConfigurationException("The Clerk secret key is malformed: it contains whitespace, control or non-ASCII characters (check for a trailing newline or invisible characters copied with the key; the value is not shown).");
         }
@@ -32,12 +32,15 @@ internal static class SecretKeyValidator
         {
             throw new ClerkConfigurationException($"{setting} is malformed: a machine secret key starts with ak_ followed by the key ({machineSecretKey?.Length ?? 0} characters given; the value is not shown).");
         }
-        if (machineSecretKey.Any(c => c is <= ' ' or > '~'))
+        if (!IsPrintableAscii(machineSecretKey))
         {
             throw new ClerkConfigurationException($"{setting} is malformed: it contains whitespace, control or non-ASCII characters (the value is not shown).");
         }
         return machineSecretKey;
     }
+
+    /// <summary>Keys are printable ASCII; anything else was copied along with the key and could not be sent as a header.</summary>
+    private static bool IsPrintableAscii(string key) => !key.Any(c => c is <= ' ' or > '~');
 
     /// <summary>Whether a key is a machine secret key (<c>ak_...</c>) rather than a secret key.</summary>
     public static bool IsMachineKey(string key) => key.StartsWith("ak_", StringComparison.Ordinal);

@@ -55,7 +55,7 @@ internal sealed class ClerkDiagnosticsHandler : DelegatingHandler
                 activity?.SetStatus(ActivityStatusCode.Error, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
                 if (_logger.IsEnabled(LogLevel.Warning))
                 {
-                    _logger.LogWarning("Clerk {Operation} failed with {Status} after {Attempts} attempt(s) in {ElapsedMs} ms", Describe(request), (int)response.StatusCode, Attempts(request), (long)_time.GetElapsedTime(start).TotalMilliseconds);
+                    _logger.LogWarning("Clerk {Operation} failed with {Status} after {Attempts} attempt(s) in {ElapsedMs} ms", ClerkOperation.Describe(request), (int)response.StatusCode, Attempts(request), (long)_time.GetElapsedTime(start).TotalMilliseconds);
                 }
             }
             return response;
@@ -63,7 +63,7 @@ internal sealed class ClerkDiagnosticsHandler : DelegatingHandler
         catch (OperationCanceledException ex) when (deadline?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
         {
             var attempts = Attempts(request);
-            var operation = Describe(request);
+            var operation = ClerkOperation.Describe(request);
             Fail(activity, "timeout", attempts);
             _logger.LogWarning("Clerk {Operation} timed out after {TimeoutMs} ms ({Attempts} attempt(s))", operation, (long)timeout.TotalMilliseconds, attempts);
             throw new ClerkTimeoutException($"{operation} did not complete within the {timeout.TotalSeconds:0.###} s timeout ({(callTimeout is null ? "ClerkClientOptions.Timeout" : "ClerkRequestOptions.Timeout")}; {attempts} attempt(s)).", timeout, attempts, ex);
@@ -71,7 +71,7 @@ internal sealed class ClerkDiagnosticsHandler : DelegatingHandler
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             var attempts = Attempts(request);
-            var operation = Describe(request);
+            var operation = ClerkOperation.Describe(request);
             Fail(activity, ex.GetType().Name, attempts);
             _logger.LogWarning("Clerk {Operation} failed: {Error} after {Attempts} attempt(s)", operation, ex.GetType().Name, attempts);
             if (ex is ClerkException) throw;
@@ -97,12 +97,6 @@ internal sealed class ClerkDiagnosticsHandler : DelegatingHandler
         return activity;
     }
 
-    /// <summary>
-    /// A log-safe name of a request from its descriptor (<c>Users.Get GET /users/{user_id}</c>), which the send path put
-    /// on it; a request the SDK did not build is named by its method only (its path may carry ids).
-    /// </summary>
-    internal static string Describe(HttpRequestMessage request) =>
-        ClerkOperation.Of(request)?.ToString() ?? $"{request.Method.Method} (a request not built by the SDK)";
 
     private static int Attempts(HttpRequestMessage request) => ClerkRequestOptions.AttemptsOf(request);
 

@@ -47,7 +47,7 @@ public sealed class ClerkOperation
         ResultKind = resultKind;
         EmptyBody = emptyBody;
         Paging = paging;
-        IsIdempotent = Method == HttpMethod.Get || Method == HttpMethod.Head || Method == HttpMethod.Options || Method == HttpMethod.Put || Method == HttpMethod.Delete;
+        IsIdempotent = IsIdempotentMethod(Method);
         (_pathLiterals, _pathParameters) = Split(pathTemplate);
     }
 
@@ -124,6 +124,17 @@ public sealed class ClerkOperation
     /// <summary>The log-safe description: <c>Users.Get GET /users/{user_id}</c>.</summary>
     /// <returns>The description.</returns>
     public override string ToString() => $"{Id} {Method.Method} {PathTemplate}";
+
+    /// <summary>Whether sending a request of this method twice has the effect of sending it once (GET, HEAD, OPTIONS, PUT, DELETE).</summary>
+    internal static bool IsIdempotentMethod(HttpMethod method) =>
+        method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options || method == HttpMethod.Put || method == HttpMethod.Delete;
+
+    /// <summary>
+    /// A log-safe name of a request from its descriptor (<c>Users.Get GET /users/{user_id}</c>), which the send path put
+    /// on it; a request the SDK did not build is named by its method only (its path may carry ids).
+    /// </summary>
+    internal static string Describe(HttpRequestMessage request) =>
+        Of(request)?.ToString() ?? $"{request.Method.Method} (a request not built by the SDK)";
 
     /// <summary>Whether a media type is JSON (<c>application/json</c>, <c>application/problem+json</c>, ...).</summary>
     internal static bool IsJson(string? mediaType) =>

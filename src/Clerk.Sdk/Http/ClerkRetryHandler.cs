@@ -83,7 +83,7 @@ internal sealed class ClerkRetryHandler : DelegatingHandler
                 response?.Dispose();
                 response = null;
                 // Only the per-try timeout can cancel here: the caller's token is not set.
-                failure = new ClerkTimeoutException($"{ClerkDiagnosticsHandler.Describe(request)} attempt {attempt} did not complete within {_options.PerTryTimeout.TotalSeconds:0.###} s.", _options.PerTryTimeout, attempt, ex);
+                failure = new ClerkTimeoutException($"{ClerkOperation.Describe(request)} attempt {attempt} did not complete within {_options.PerTryTimeout.TotalSeconds:0.###} s.", _options.PerTryTimeout, attempt, ex);
             }
             catch (HttpRequestException ex)
             {
@@ -109,11 +109,11 @@ internal sealed class ClerkRetryHandler : DelegatingHandler
                 var elapsed = _time.GetElapsedTime(attemptStart);
                 if (response is not null)
                 {
-                    _logger.LogDebug("Clerk {Operation} -> {Status} (attempt {Attempt}, {ElapsedMs} ms)", ClerkDiagnosticsHandler.Describe(request), (int)response.StatusCode, attempt, (long)elapsed.TotalMilliseconds);
+                    _logger.LogDebug("Clerk {Operation} -> {Status} (attempt {Attempt}, {ElapsedMs} ms)", ClerkOperation.Describe(request), (int)response.StatusCode, attempt, (long)elapsed.TotalMilliseconds);
                 }
                 else
                 {
-                    _logger.LogDebug("Clerk {Operation} failed: {Error} (attempt {Attempt}, {ElapsedMs} ms)", ClerkDiagnosticsHandler.Describe(request), failure!.GetType().Name, attempt, (long)elapsed.TotalMilliseconds);
+                    _logger.LogDebug("Clerk {Operation} failed: {Error} (attempt {Attempt}, {ElapsedMs} ms)", ClerkOperation.Describe(request), failure!.GetType().Name, attempt, (long)elapsed.TotalMilliseconds);
                 }
             }
 
@@ -121,11 +121,11 @@ internal sealed class ClerkRetryHandler : DelegatingHandler
             if (decision is not { } delay || !WithinBudget(start, delay))
             {
                 if (response is not null) return response;
-                throw failure is ClerkTimeoutException ? failure : Wrap(failure!, ClerkDiagnosticsHandler.Describe(request), attempt);
+                throw failure is ClerkTimeoutException ? failure : Wrap(failure!, ClerkOperation.Describe(request), attempt);
             }
 
             _logger.LogInformation("Clerk {Operation}: retrying after {Reason} in {DelayMs} ms (attempt {Attempt} of {MaxAttempts})",
-                ClerkDiagnosticsHandler.Describe(request), response is null ? failure!.GetType().Name : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), (long)delay.TotalMilliseconds, attempt + 1, maxRetries + 1);
+                ClerkOperation.Describe(request), response is null ? failure!.GetType().Name : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), (long)delay.TotalMilliseconds, attempt + 1, maxRetries + 1);
             response?.Dispose();
             await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
         }
@@ -161,8 +161,7 @@ internal sealed class ClerkRetryHandler : DelegatingHandler
     {
         // Per call (ClerkRequestOptions.RetryNonIdempotent), else the client's policy.
         if (ClerkRequestOptions.Of(request)?.RetryNonIdempotent ?? _options.RetryNonIdempotentRequests) return true;
-        var method = request.Method;
-        if (method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options || method == HttpMethod.Put || method == HttpMethod.Delete) return true;
+        if ((ClerkOperation.Of(request)?.IsIdempotent) ?? ClerkOperation.IsIdempotentMethod(request.Method)) return true;
         return request.Options.TryGetValue(ClerkRequestOptions.AllowRetryOfNonIdempotentRequest, out var allowed) && allowed;
     }
 
