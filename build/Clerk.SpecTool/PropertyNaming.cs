@@ -26,6 +26,12 @@ public static class PropertyNaming
     /// <summary>On a timestamp whose description says 0 means none (<c>client_secret_expires_at</c>: "0 if it will not expire"): true; its view is null for 0.</summary>
     public const string TimestampZeroIsNoneExtension = "x-clerk-timestamp-zero-is-none";
 
+    /// <summary>
+    /// On a property the spec declares <c>nullable</c>: the model records whether the property was assigned, so an
+    /// assigned null is written as JSON <c>null</c> (Clerk clears the value) and a property never assigned is left out.
+    /// </summary>
+    public const string NullableExtension = "x-clerk-nullable";
+
     /// <summary>Names the generated DTO template declares itself and properties must not take.</summary>
     private static readonly HashSet<string> Reserved = new(StringComparer.Ordinal) { "AdditionalProperties", "ToString", "GetType", "Equals", "GetHashCode" };
 
@@ -60,6 +66,7 @@ public static class PropertyNaming
             }
             used[name] = property.Name;
             child[Extension] = name;
+            if (child["nullable"]?.Type == JTokenType.Boolean && child.Value<bool>("nullable")) child[NullableExtension] = true;
         }
         foreach (var property in properties.Properties())
         {

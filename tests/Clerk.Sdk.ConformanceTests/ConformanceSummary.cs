@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Threading;
 using NUnit.Framework;
 
 namespace Clerk.Sdk.ConformanceTests;
@@ -30,6 +31,16 @@ internal static class ConformanceSummary
 
     /// <summary>Every failed case with all its failures and exchanges (the summary shows each one's first line).</summary>
     public static string FailuresFile => Path.Combine(ConformancePaths.Root, "TestResults", "conformance-failures.txt");
+
+    private static readonly ConcurrentDictionary<string, int[]> NullsSent = new();
+
+    /// <summary>Counts the explicit nulls one case sent (and Prism accepted).</summary>
+    public static void RecordNulls(ConformanceApi api, int count)
+    {
+        var counts = NullsSent.GetOrAdd(api.Name, _ => new int[2]);
+        Interlocked.Add(ref counts[0], count);
+        Interlocked.Increment(ref counts[1]);
+    }
 
     public static void Record(ConformanceApi api, string mode, string operation, string caseName, string? failure) =>
         Outcomes.GetOrAdd((api.Name, mode, operation), _ => new()).Enqueue((caseName, failure));
@@ -87,6 +98,7 @@ internal static class ConformanceSummary
         [
             $"{api.SummaryLabel}: {staticPass}/{operations.Count} operations pass (static), {dynamicPass}/{operations.Count} (dynamic)",
             $"{api.SummaryLabel}: {errorCases.Count(c => c.Failure is null)}/{errorCases.Count} error responses (Prefer: code=401/404/422) map to ClerkApiException",
+            $"{api.SummaryLabel}: {(NullsSent.TryGetValue(api.Name, out var nulls) ? nulls[0] : 0)} explicit nulls sent in {(nulls is null ? 0 : nulls[1])} operations (nullable body properties assigned null, validated by Prism)",
         ];
     }
 

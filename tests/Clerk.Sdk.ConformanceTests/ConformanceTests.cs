@@ -32,6 +32,13 @@ public class ConformanceTests
         from variant in new[] { "required", "all" }
         select new TestCaseData(api.Name, operation.Id, variant).SetName($"Static({api.Name}, {operation.Id}, {variant})");
 
+    /// <summary>Operations whose body has a property the spec declares nullable, sent with each such property null.</summary>
+    public static IEnumerable<TestCaseData> NullCases() =>
+        from api in ConformanceApi.All
+        from operation in api.Normalized.Operations
+        where operation.Body is { } body && new SchemaSampler(api.Normalized, Variant.Nulls).Sample(body.Schema).SelectTokens("$..*").Any(t => t.Type == Newtonsoft.Json.Linq.JTokenType.Null)
+        select new TestCaseData(api.Name, operation.Id, "nulls").SetName($"Static({api.Name}, {operation.Id}, nulls)");
+
     public static IEnumerable<TestCaseData> DynamicCases() =>
         from api in ConformanceApi.All
         from operation in api.Normalized.Operations
@@ -47,11 +54,12 @@ public class ConformanceTests
         select new TestCaseData(api.Name, operation.Id, status).SetName($"Errors({api.Name}, {operation.Id}, {status})");
 
     [TestCaseSource(nameof(StaticCases))]
+    [TestCaseSource(nameof(NullCases))]
     public async Task Static(string apiName, string operationId, string variant)
     {
         var api = ConformanceApi.Named(apiName);
         var failures = await Run(api, ConformanceSummary.Static, operationId, $"{operationId}, {variant}",
-            () => CaseRunner.SucceedAsync(api, api.Normalized.ById[operationId], variant == "all" ? Variant.All : Variant.Required, ConformanceEnvironment.Static(api)));
+            () => CaseRunner.SucceedAsync(api, api.Normalized.ById[operationId], variant switch { "all" => Variant.All, "nulls" => Variant.Nulls, _ => Variant.Required }, ConformanceEnvironment.Static(api)));
         Assert.That(failures, Is.Empty, Describe(failures));
     }
 

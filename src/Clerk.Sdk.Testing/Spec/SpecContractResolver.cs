@@ -6,8 +6,8 @@ using Newtonsoft.Json.Serialization;
 namespace Clerk.Testing.Spec;
 
 /// <summary>
-/// Serializes the SDK's generated models as the spec's JSON: the models skip nulls (right for requests), but a property
-/// the spec requires is written even when null (<c>"username": null</c>), as Clerk does.
+/// Serializes the SDK's generated models as the spec's JSON: the models leave out nulls never assigned (right for
+/// requests), but a property the spec requires is written even when null (<c>"username": null</c>), as Clerk does.
 /// </summary>
 internal sealed class SpecContractResolver : DefaultContractResolver
 {
@@ -25,6 +25,8 @@ internal sealed class SpecContractResolver : DefaultContractResolver
         if (declaring?.Namespace == "Clerk.BackendApi" && property.PropertyName is not null && IsRequired(declaring, property.PropertyName))
         {
             property.NullValueHandling = NullValueHandling.Include;
+            // A required property is written whether or not the fake assigned it (the model's ...Specified flag).
+            property.GetIsSpecified = null;
         }
         return property;
     }

@@ -43,7 +43,18 @@ internal static class CaseRunner
             failures.Add($"{call.Signature} threw {ex.GetType().Name}: {ex.Message}");
         }
         CheckExchanges(api, operation, handler, failures);
+        if (variant == Variant.Nulls) CheckNullsSent(api, call, handler, failures);
         return failures;
+    }
+
+    /// <summary>Checks (5): every body property the case set to null went out as JSON null (Prism validated it against <c>nullable</c>).</summary>
+    private static void CheckNullsSent(ConformanceApi api, OperationCall call, CaptureHandler handler, List<string> failures)
+    {
+        var nulls = call.SampledBody?.SelectTokens("$..*").Where(t => t.Type == JTokenType.Null).Select(t => t.Path).ToList() ?? [];
+        if (handler.Exchanges.LastOrDefault() is not { } exchange || ExchangeChecks.TryParse(exchange.RequestBody) is not { } sent) return;
+        var missing = nulls.Where(path => sent.SelectToken(path) is not { Type: JTokenType.Null }).ToList();
+        foreach (var path in missing) failures.Add($"{call.Signature}: the body property '{path}' was assigned null but not sent as null");
+        ConformanceSummary.RecordNulls(api, nulls.Count - missing.Count);
     }
 
     /// <summary>Checks (4): a response forced with <c>Prefer: code=N</c> becomes a ClerkApiException with that status and the body's error codes.</summary>

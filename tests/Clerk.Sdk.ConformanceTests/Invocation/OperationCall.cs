@@ -22,13 +22,17 @@ internal sealed class OperationCall
     private readonly MethodInfo _method;
     private readonly object?[] _arguments;
 
-    private OperationCall(object resource, MethodInfo method, object?[] arguments, List<string> problems)
+    private OperationCall(object resource, MethodInfo method, object?[] arguments, List<string> problems, JToken? body)
     {
         _resource = resource;
         _method = method;
         _arguments = arguments;
         Problems = problems;
+        SampledBody = body;
     }
+
+    /// <summary>The JSON body the arguments were built from (null for no body).</summary>
+    public JToken? SampledBody { get; }
 
     /// <summary>Why the call does not match the spec before it is even sent (empty when it does).</summary>
     public IReadOnlyList<string> Problems { get; }
@@ -52,6 +56,7 @@ internal sealed class OperationCall
         var arguments = new object?[parameters.Length];
         var bound = new HashSet<SpecParameter>();
         var pageable = IsPageable(method.ReturnType);
+        JToken? sampledBody = null;
         for (var i = 0; i < parameters.Length; i++)
         {
             var parameter = parameters[i];
@@ -88,6 +93,7 @@ internal sealed class OperationCall
             {
                 if (variant == Variant.Required && !operation.BodyRequired && parameter.HasDefaultValue) continue;
                 var json = sampler.Sample(body.Schema);
+                sampledBody = json;
                 var model = ClrValues.From(json, parameter.ParameterType);
                 problems.AddRange(UnmodeledFields.Find(model));
                 arguments[i] = model;
@@ -112,7 +118,7 @@ internal sealed class OperationCall
         {
             problems.Add($"{operation.Id} has a request body but {method.Name} takes no 'body' parameter");
         }
-        return new OperationCall(resource, method, arguments, problems);
+        return new OperationCall(resource, method, arguments, problems, sampledBody);
     }
 
     /// <summary>Calls the method (a list operation's pageable: its first page); returns what it returned (null for a plain Task).</summary>

@@ -10,7 +10,8 @@ namespace Clerk.Sdk.ConformanceTests.Synthesis;
 /// Builds a JSON value that satisfies a schema: <c>$ref</c> and <c>allOf</c> resolved, an enum's first value, strings
 /// matching <c>pattern</c> (<see cref="RegexSampler"/>) or <c>format</c> (email, uri, date-time, date, uuid) within
 /// min/max length, numbers within min/max, arrays of at least one item (minItems/maxItems). Objects get their required
-/// properties, or with <see cref="Variant.All"/> every property that is not read-only. Nothing is ever null.
+/// properties, or with <see cref="Variant.All"/> every property that is not read-only. Nothing is null, except with
+/// <see cref="Variant.Nulls"/> every property the spec declares <c>nullable</c>.
 /// </summary>
 internal sealed class SchemaSampler(ApiSpec spec, Variant variant)
 {
@@ -77,13 +78,14 @@ internal sealed class SchemaSampler(ApiSpec spec, Variant variant)
             {
                 if (property.Value is not JObject propertySchema) continue;
                 // A recursive type stops at the required properties of its second level.
-                var optionalToo = variant == Variant.All && depth < MaxDepth && _open.Count(o => ReferenceEquals(o, schema)) < 2;
+                var optionalToo = variant is Variant.All or Variant.Nulls && depth < MaxDepth && _open.Count(o => ReferenceEquals(o, schema)) < 2;
                 var wanted = required.Contains(property.Name) ||
                     (optionalToo && (bool?)spec.Resolve(propertySchema)["readOnly"] != true && (bool?)propertySchema["readOnly"] != true);
-                if (wanted) result[property.Name] = Sample(propertySchema, depth + 1);
+                if (!wanted) continue;
+                result[property.Name] = variant == Variant.Nulls && (bool?)propertySchema["nullable"] == true ? JValue.CreateNull() : Sample(propertySchema, depth + 1);
             }
         }
-        else if (variant == Variant.All && (schema["additionalProperties"] is JObject || schema["additionalProperties"] is JValue { Type: JTokenType.Boolean } open && (bool)open))
+        else if (variant is Variant.All or Variant.Nulls && (schema["additionalProperties"] is JObject || schema["additionalProperties"] is JValue { Type: JTokenType.Boolean } open && (bool)open))
         {
             // A free-form map (metadata): one entry.
             result["conformance"] = schema["additionalProperties"] is JObject { HasValues: true } valueSchema ? Sample(valueSchema, depth + 1) : "value";

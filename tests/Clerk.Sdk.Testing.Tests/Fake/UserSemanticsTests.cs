@@ -46,6 +46,26 @@ public sealed class UserSemanticsTests : FakeTestBase
     }
 
     [Test]
+    public async Task AnAssignedNull_ClearsTheField_AnUnassignedFieldIsKept()
+    {
+        var user = await CreateUserAsync("Nully");
+        await Clerk.Users.UpdateAsync(user.Id, new UpdateUserRequest { ExternalId = "crm-42", LastName = "Kept" });
+
+        var renamed = await Clerk.Users.UpdateAsync(user.Id, new UpdateUserRequest { FirstName = "Renamed" });
+        var cleared = await Clerk.Users.UpdateAsync(user.Id, new UpdateUserRequest { ExternalId = null });
+        var fetched = await Clerk.Users.GetAsync(user.Id);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(renamed.ExternalId, Is.EqualTo("crm-42"), "a property never assigned is left out, so Clerk keeps it");
+            Assert.That(cleared.ExternalId, Is.Null, "an assigned null is sent as null, so Clerk clears it");
+            Assert.That(fetched.ExternalId, Is.Null);
+            Assert.That(fetched.FirstName, Is.EqualTo("Renamed"));
+            Assert.That(fetched.LastName, Is.EqualTo("Kept"));
+        });
+    }
+
+    [Test]
     public async Task AKeySetToNullWithTheIndexer_IsDeletedByTheMerge_AndARemovedKeyIsKept()
     {
         var user = await CreateUserAsync("Indexer");
