@@ -13,6 +13,8 @@ public static class Json
 
     public static JArray? Arr(JObject node, string key) => node[key] as JArray;
 
+    public static bool Bool(JObject node, string key) => node[key] is JValue { Type: JTokenType.Boolean } value && (bool)value;
+
     public static string? Ref(JObject node) => Str(node, "$ref");
 
     /// <summary>The component schema a <c>$ref</c> points to, or null.</summary>

@@ -41,17 +41,17 @@ public static class PropertyNaming
         foreach (var schema in schemas.Properties())
         {
             if (schema.Value is not JObject node) continue;
-            NameProperties(schema.Name, node);
-            foreach (var member in (Json.Arr(node, "allOf") ?? new JArray()).OfType<JObject>()) NameProperties(schema.Name, member);
+            NameProperties(schema.Name, node, schemas);
+            foreach (var member in (Json.Arr(node, "allOf") ?? new JArray()).OfType<JObject>()) NameProperties(schema.Name, member, schemas);
         }
         // Form bodies stay inline (their fields become parameters) but are named all the same.
         foreach (var form in document.Descendants().OfType<JProperty>().Where(p => p.Name is "multipart/form-data" or "application/x-www-form-urlencoded"))
         {
-            if (form.Value["schema"] is JObject schema) NameProperties("Form", schema);
+            if (form.Value["schema"] is JObject schema) NameProperties("Form", schema, schemas);
         }
     }
 
-    private static void NameProperties(string className, JObject schema)
+    private static void NameProperties(string className, JObject schema, JObject schemas)
     {
         if (schema["properties"] is not JObject properties) return;
         var used = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -66,7 +66,7 @@ public static class PropertyNaming
             }
             used[name] = property.Name;
             child[Extension] = name;
-            if (child["nullable"]?.Type == JTokenType.Boolean && child.Value<bool>("nullable")) child[NullableExtension] = true;
+            if (IsNullable(child, schemas)) child[NullableExtension] = true;
         }
         foreach (var property in properties.Properties())
         {
@@ -78,6 +78,20 @@ public static class PropertyNaming
             if (unit == "seconds") child[TimestampUnitExtension] = unit;
             if (Regex.IsMatch(Json.Str(child, "description") ?? "", @"\b0 if\b", RegexOptions.IgnoreCase)) child[TimestampZeroIsNoneExtension] = true;
         }
+    }
+
+    /// <summary>
+    /// Whether a property may be null: it says <c>nullable</c>, the schema it refers to does (directly or as the single
+    /// <c>allOf</c> member), or it has no type at all (any JSON value).
+    /// </summary>
+    private static bool IsNullable(JObject property, JObject schemas)
+    {
+        if (Json.Bool(property, "nullable")) return true;
+        // An empty schema (any JSON value) allows null too.
+        if (!property.Properties().Any(p => p.Name is "type" or "$ref" or "allOf" or "oneOf" or "anyOf" or "properties" or "items" or "enum")) return true;
+        var target = Json.Arr(property, "allOf") is [JObject only] ? only : property;
+        if (Json.Bool(target, "nullable")) return true;
+        return Json.Str(target, "$ref") is { } reference && schemas[reference.Split('/')[^1]] is JObject referenced && Json.Bool(referenced, "nullable");
     }
 
     /// <summary>

@@ -90,13 +90,18 @@ public sealed class FakeClerkServer : IDisposable, IAsyncDisposable
     /// <returns>A new handler; the caller disposes it.</returns>
     public HttpMessageHandler CreateHttpMessageHandler() => _loopback ? new SocketsHttpHandler() : _app.GetTestServer().CreateHandler();
 
-    /// <summary>Client options aimed at the fake: its secret key, base URL and transport.</summary>
+    /// <summary>
+    /// Client options aimed at the fake: its secret key, base URL and transport, and
+    /// <see cref="ClerkClientOptionsBase.StrictResponses"/> on, so a response of the fake that lacks a field the spec
+    /// requires fails the test that read it.
+    /// </summary>
     /// <returns>New options; change what you need (retries, logging, clock) before creating the client.</returns>
     public ClerkClientOptions CreateClientOptions() => new()
     {
         SecretKey = SecretKey,
         BaseUrl = BaseUrl,
         HttpMessageHandler = CreateHttpMessageHandler(),
+        StrictResponses = true,
     };
 
     /// <summary>A <see cref="ClerkClient"/> of the fake instance.</summary>

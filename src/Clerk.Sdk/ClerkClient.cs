@@ -24,8 +24,8 @@ public partial class ClerkClient : IDisposable
         (_baseUrl, var headers) = Validate(options);
         // The pipeline owns timeouts (overall and per try), so HttpClient's own timeout is off.
         Connection = options.HttpClient is not null
-            ? new ClerkConnection(_baseUrl, options.HttpClient, ownsHttpClient: false, headers)
-            : new ClerkConnection(_baseUrl, new HttpClient(ClerkHttpPipeline.Create(options, options.HttpMessageHandler is null ? null : new NonDisposingHandler(options.HttpMessageHandler)), disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan }, ownsHttpClient: true, headers);
+            ? new ClerkConnection(_baseUrl, options.HttpClient, ownsHttpClient: false, headers, options.StrictResponses)
+            : new ClerkConnection(_baseUrl, new HttpClient(ClerkHttpPipeline.Create(options, options.HttpMessageHandler is null ? null : new NonDisposingHandler(options.HttpMessageHandler)), disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan }, ownsHttpClient: true, headers, options.StrictResponses);
         Options = options;
     }
 
@@ -43,7 +43,7 @@ public partial class ClerkClient : IDisposable
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
         (_baseUrl, var headers) = Validate(options);
-        Connection = new ClerkConnection(_baseUrl, httpClient, ownsHttpClient: false, headers);
+        Connection = new ClerkConnection(_baseUrl, httpClient, ownsHttpClient: false, headers, options.StrictResponses);
         Options = options;
     }
 

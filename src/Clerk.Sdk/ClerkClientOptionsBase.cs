@@ -34,6 +34,14 @@ public abstract class ClerkClientOptionsBase
     /// </summary>
     public long MaxResponseBodyBytes { get; set; } = DefaultMaxResponseBodyBytes;
 
+    /// <summary>
+    /// Check every successful response against the spec's required fields (default off). When on, a response that lacks
+    /// a field the spec requires, or sends null where the spec does not allow one, throws
+    /// <see cref="ClerkMissingFieldException"/> naming the operation, the model and the property, instead of leaving null
+    /// (or 0, false) in a property declared non-nullable. Off, such a field reads as the type's default.
+    /// </summary>
+    public bool StrictResponses { get; set; }
+
     /// <summary>Where the SDK logs (category <c>Clerk.Sdk</c>); secrets, tokens and ids are never logged. Default: no logging.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 

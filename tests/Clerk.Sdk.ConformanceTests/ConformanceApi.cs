@@ -19,7 +19,7 @@ internal sealed class ConformanceApi
     public static readonly ConformanceApi Backend = new(
         "BackendApi",
         "conformance",
-        (server, http) => new ClerkClient(new ClerkClientOptions { SecretKey = SecretKey, MachineSecretKey = MachineSecretKey, BaseUrl = server.ToString(), HttpClient = http }),
+        (server, http) => new ClerkClient(new ClerkClientOptions { SecretKey = SecretKey, MachineSecretKey = MachineSecretKey, BaseUrl = server.ToString(), HttpClient = http, StrictResponses = true }),
         new RequestExpectations(new HashSet<string>(StringComparer.Ordinal), OnEveryRequest: [], WithBearer: [], SendsBasic: false, "openapi/overlays/bapi"));
 
     /// <summary>
@@ -39,6 +39,7 @@ internal sealed class ConformanceApi
             OAuthClientId = "conformance_oauth_client",
             OAuthClientSecret = "conformance_oauth_secret",
             HttpClient = http,
+            StrictResponses = true,
         }),
         new RequestExpectations(
             // FrontendRequestHeaders adds these; the spec does not declare them per operation (_clerk_session_id is a

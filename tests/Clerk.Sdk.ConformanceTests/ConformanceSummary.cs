@@ -42,6 +42,20 @@ internal static class ConformanceSummary
         Interlocked.Increment(ref counts[1]);
     }
 
+    private static readonly ConcurrentDictionary<string, int[]> StrictReads = new();
+
+    /// <summary>
+    /// Counts one successful response read by the strict client, whether it lacked a required field, and whether that was
+    /// Prism's static sampler writing <c>{}</c> at its depth limit.
+    /// </summary>
+    public static void RecordStrict(ConformanceApi api, bool missing, bool samplerArtifact = false)
+    {
+        var counts = StrictReads.GetOrAdd(api.Name, _ => new int[3]);
+        Interlocked.Increment(ref counts[0]);
+        if (missing) Interlocked.Increment(ref counts[1]);
+        if (samplerArtifact) Interlocked.Increment(ref counts[2]);
+    }
+
     public static void Record(ConformanceApi api, string mode, string operation, string caseName, string? failure) =>
         Outcomes.GetOrAdd((api.Name, mode, operation), _ => new()).Enqueue((caseName, failure));
 
@@ -99,6 +113,8 @@ internal static class ConformanceSummary
             $"{api.SummaryLabel}: {staticPass}/{operations.Count} operations pass (static), {dynamicPass}/{operations.Count} (dynamic)",
             $"{api.SummaryLabel}: {errorCases.Count(c => c.Failure is null)}/{errorCases.Count} error responses (Prefer: code=401/404/422) map to ClerkApiException",
             $"{api.SummaryLabel}: {(NullsSent.TryGetValue(api.Name, out var nulls) ? nulls[0] : 0)} explicit nulls sent in {(nulls is null ? 0 : nulls[1])} operations (nullable body properties assigned null, validated by Prism)",
+            $"{api.SummaryLabel}: strict responses: {(StrictReads.TryGetValue(api.Name, out var strict) ? strict[0] : 0)} read with StrictResponses, {(strict is null ? 0 : strict[1])} missing a required field" +
+                (strict is { } s && s[2] > 0 ? $" ({s[2]} of them Prism's static sampler writing {{}} at its depth limit, not a finding)" : ""),
         ];
     }
 

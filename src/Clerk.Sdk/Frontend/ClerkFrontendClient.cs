@@ -27,7 +27,7 @@ public partial class ClerkFrontendClient : IDisposable
         _headers = new FrontendRequestHeaders(options.ClientToken, options.SessionId, options.ApiVersion, ClerkClient.UserAgent, options.OAuthClientId, options.OAuthClientSecret);
         if (options.HttpClient is not null)
         {
-            Connection = new ClerkConnection(_baseUrl, options.HttpClient, ownsHttpClient: false, _headers);
+            Connection = new ClerkConnection(_baseUrl, options.HttpClient, ownsHttpClient: false, _headers, options.StrictResponses);
         }
         else
         {
@@ -39,7 +39,7 @@ public partial class ClerkFrontendClient : IDisposable
             {
                 Timeout = System.Threading.Timeout.InfiniteTimeSpan,
             };
-            Connection = new ClerkConnection(_baseUrl, http, ownsHttpClient: true, _headers);
+            Connection = new ClerkConnection(_baseUrl, http, ownsHttpClient: true, _headers, options.StrictResponses);
         }
         Me = new ClerkFrontendMe(this);
     }

@@ -62,7 +62,7 @@ public abstract class ClerkApiClientBase
         {
             return (T)(object)ClerkRedirect.From(response);
         }
-        var (value, text) = await ClerkResponseReader.ReadAsync<T>(response, ClerkConnection.JsonSettings, ReadResponseAsString, cancellationToken).ConfigureAwait(false);
+        var (value, text) = await ClerkResponseReader.ReadAsync<T>(response, Connection.ReadSettings, ReadResponseAsString, request.Operation.ToString(), cancellationToken).ConfigureAwait(false);
         if (value is null)
         {
             throw new ClerkApiException($"Response was null which was not expected: {request.Operation} returns a result.", (int)response.StatusCode, text, ClerkResponseReader.HeadersOf(response), null, ClerkRequestOptions.AttemptsOf(response.RequestMessage!));
@@ -74,7 +74,7 @@ public abstract class ClerkApiClientBase
     internal async Task<ClerkListResult<T>> SendListAsync<T>(ClerkRequestBuilder request, ClerkRequestOptions? options, CancellationToken cancellationToken)
     {
         using var response = await SendCoreAsync(request, options, cancellationToken).ConfigureAwait(false);
-        return await ClerkResponseReader.ReadListAsync<T>(response, ClerkConnection.JsonSettings, cancellationToken).ConfigureAwait(false);
+        return await ClerkResponseReader.ReadListAsync<T>(response, Connection.ReadSettings, request.Operation.ToString(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends a request whose operation returns nothing.</summary>

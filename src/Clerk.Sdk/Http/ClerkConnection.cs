@@ -15,13 +15,17 @@ internal sealed class ClerkConnection : IDisposable
 
     private readonly bool _ownsHttpClient;
 
-    public ClerkConnection(string baseUrl, HttpClient httpClient, bool ownsHttpClient, ClerkRequestHeaders headers)
+    public ClerkConnection(string baseUrl, HttpClient httpClient, bool ownsHttpClient, ClerkRequestHeaders headers, bool strictResponses = false)
     {
+        ReadSettings = strictResponses ? Serialization.StrictContractResolver.Settings : JsonSettings;
         BaseUrl = baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/";
         HttpClient = httpClient;
         _ownsHttpClient = ownsHttpClient;
         Headers = headers;
     }
+
+    /// <summary>Json.NET settings for reading response bodies: <see cref="JsonSettings"/>, or strict ones (<see cref="ClerkClientOptionsBase.StrictResponses"/>).</summary>
+    public JsonSerializerSettings ReadSettings { get; }
 
     /// <summary>The base URL, ending with <c>/</c>; operation paths are appended to it.</summary>
     public string BaseUrl { get; }

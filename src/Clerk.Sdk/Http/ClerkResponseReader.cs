@@ -27,7 +27,7 @@ internal static class ClerkResponseReader
     /// when <paramref name="keepText"/>, the text. Throws <see cref="ClerkApiException"/> for a body that is not a
     /// <typeparamref name="T"/> in JSON.
     /// </summary>
-    public static async Task<(T? Value, string Text)> ReadAsync<T>(HttpResponseMessage response, JsonSerializerSettings settings, bool keepText, CancellationToken cancellationToken)
+    public static async Task<(T? Value, string Text)> ReadAsync<T>(HttpResponseMessage response, JsonSerializerSettings settings, bool keepText, string operation, CancellationToken cancellationToken)
     {
         var content = response.Content;
         if (content is null)
@@ -42,15 +42,21 @@ internal static class ClerkResponseReader
         }
         var stream = await OpenBufferedAsync(content, cancellationToken).ConfigureAwait(false);
         T? value;
+        var serializer = Serializers.GetValue(settings, static s => JsonSerializer.Create(s));
         try
         {
             using var reader = new JsonTextReader(new StreamReader(stream));
-            value = Serializers.GetValue(settings, static s => JsonSerializer.Create(s)).Deserialize<T>(reader);
+            value = serializer.Deserialize<T>(reader);
         }
         catch (JsonException exception)
         {
             var text = await content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             var attempts = response.RequestMessage is { } request ? ClerkRequestOptions.AttemptsOf(request) : 1;
+            if (exception is JsonSerializationException serialization &&
+                MissingFieldReport.TryCreate(serialization, typeof(T), itemsOfList: false, serializer.ContractResolver, operation, response, text, attempts) is { } missing)
+            {
+                throw missing;
+            }
             throw new ClerkApiException($"Could not deserialize the response body as {typeof(T).FullName}.", (int)response.StatusCode, text, HeadersOf(response), exception, attempts);
         }
         // A body that reads as null keeps its text too: the send path then throws with it.
@@ -61,14 +67,14 @@ internal static class ClerkResponseReader
     /// Reads a list response in either shape Clerk sends: a bare array, or an object with the items array (<c>data</c>,
     /// else its one array property such as <c>m2m_tokens</c>) and <c>total_count</c>; other properties are skipped.
     /// </summary>
-    public static async Task<ClerkListResult<T>> ReadListAsync<T>(HttpResponseMessage response, JsonSerializerSettings settings, CancellationToken cancellationToken)
+    public static async Task<ClerkListResult<T>> ReadListAsync<T>(HttpResponseMessage response, JsonSerializerSettings settings, string operation, CancellationToken cancellationToken)
     {
         var content = response.Content;
         var stream = await OpenBufferedAsync(content, cancellationToken).ConfigureAwait(false);
+        var serializer = Serializers.GetValue(settings, static s => JsonSerializer.Create(s));
         try
         {
             using var reader = new JsonTextReader(new StreamReader(stream)) { DateParseHandling = DateParseHandling.None };
-            var serializer = Serializers.GetValue(settings, static s => JsonSerializer.Create(s));
             if (!reader.Read()) throw new JsonSerializationException("The body is empty.");
             return ReadList<T>(reader, serializer, depth: 0);
         }
@@ -76,6 +82,11 @@ internal static class ClerkResponseReader
         {
             var text = await content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             var attempts = response.RequestMessage is { } request ? ClerkRequestOptions.AttemptsOf(request) : 1;
+            if (exception is JsonSerializationException serialization &&
+                MissingFieldReport.TryCreate(serialization, typeof(T), itemsOfList: true, serializer.ContractResolver, operation, response, text, attempts) is { } missing)
+            {
+                throw missing;
+            }
             throw new ClerkApiException($"Could not read the response body as a list of {typeof(T).FullName}: {exception.Message}", (int)response.StatusCode, text, HeadersOf(response), exception, attempts);
         }
     }
