@@ -42,6 +42,7 @@ public sealed class SpecNormalizer(JObject document, bool forMock = false)
         var lifter = new InlineSchemaLifter(document);
         var lifted = lifter.Run();
         var widened = WidenIntegers(document);
+        var shapes = forMock ? ShapeMerger.RemoveNames(document) : ShapeMerger.Apply(document);
         var urls = forMock ? 0 : PlainUrls(document);
         AvoidClientClassNames();
         PropertyNaming.Apply(document);
@@ -55,6 +56,7 @@ public sealed class SpecNormalizer(JObject document, bool forMock = false)
         _notes.Add($"{Schemas.Count} schemas ({lifted} lifted from inline, {variants} numbered variants merged ({SchemaVariants.Differences.Count} differences kept: enum values united, nullability weakened), {renamed} renamed)");
         _notes.Add(forMock ? $"error responses kept for the mock server, {encodings} urlencoded array encodings written out" : $"{stripped} error responses left to the SDK's error mapper");
         _notes.Add($"{widened} integers widened to int64");
+        if (shapes > 0) _notes.Add($"{shapes} schemas merged into an identical shape ({string.Join("; ", ShapeMerger.Merges)})");
         if (lifter.ReusedEnums > 0) _notes.Add($"{lifter.ReusedEnums} parameter enums typed as their model's enum");
         if (requiredBodies.Count > 0) _notes.Add($"{requiredBodies.Count} request bodies with required properties made required");
         if (optionalBodies.Count > 0) _notes.Add($"{optionalBodies.Count} required bodies without required properties made optional (sent as {{}})");

@@ -32,7 +32,7 @@ internal static class ApiKeyEndpoints
     {
         var request = call.BodyAs<CreateApiKeyRequest>();
         var now = call.Now;
-        var record = new GetApiKeyResponse
+        var record = new ApiKey
         {
             Object = "api_key",
             Id = ClerkIds.NewApiKeyId(),
@@ -70,12 +70,12 @@ internal static class ApiKeyEndpoints
             .ToList();
         return new GetApiKeysResponse
         {
-            Data = Page.Of(keys, call).Select(SpecJson.Convert<GetApiKeysResponseDataItem>).ToList(),
+            Data = Page.Of(keys, call).Select(SpecJson.Convert<ApiKey>).ToList(),
             TotalCount = keys.Count,
         };
     }
 
-    private static UpdateApiKeyResponse Update(FakeCall call)
+    private static ApiKey Update(FakeCall call)
     {
         var record = Current(call).Record;
         var request = call.BodyAs<UpdateApiKeyRequest>();
@@ -101,10 +101,10 @@ internal static class ApiKeyEndpoints
             record.Expired = false;
         }
         record.UpdatedAt = call.Now;
-        return SpecJson.Convert<UpdateApiKeyResponse>(record);
+        return SpecJson.Convert<ApiKey>(record);
     }
 
-    private static RevokeApiKeyResponse Revoke(FakeCall call)
+    private static ApiKey Revoke(FakeCall call)
     {
         var record = Current(call).Record;
         var request = call.BodyAs<RevokeApiKeyRequest>();
@@ -114,7 +114,7 @@ internal static class ApiKeyEndpoints
             record.RevocationReason = request.RevocationReason;
             record.UpdatedAt = call.Now;
         }
-        return SpecJson.Convert<RevokeApiKeyResponse>(record);
+        return SpecJson.Convert<ApiKey>(record);
     }
 
     private static DeleteApiKeyResponse Delete(FakeCall call)
@@ -124,7 +124,7 @@ internal static class ApiKeyEndpoints
         return new DeleteApiKeyResponse { Id = key.Record.Id, Object = "api_key", Deleted = true };
     }
 
-    private static VerifyApiKeyResponse Verify(FakeCall call)
+    private static ApiKey Verify(FakeCall call)
     {
         var secret = call.BodyAs<VerifyApiKeyRequest>().Secret;
         var key = call.Store.ApiKeys.Values.FirstOrDefault(k => k.Secret == secret) ?? throw Faults.NotFound("API key");
@@ -133,7 +133,7 @@ internal static class ApiKeyEndpoints
         {
             record.LastUsedAt = call.Now;
         }
-        return SpecJson.Convert<VerifyApiKeyResponse>(record);
+        return SpecJson.Convert<ApiKey>(record);
     }
 
     private static FakeApiKey Current(FakeCall call) => Refresh(call.Store.ApiKey(call.Path("apiKeyID")), call.Now);

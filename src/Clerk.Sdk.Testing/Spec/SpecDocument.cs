@@ -19,7 +19,6 @@ internal sealed class SpecDocument
     private readonly JObject _schemas;
     private readonly JObject _parameters;
     private readonly Dictionary<string, SpecOperation> _operations = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<string>> _required = new(StringComparer.Ordinal);
 
     private SpecDocument(JObject root)
     {
@@ -62,37 +61,6 @@ internal sealed class SpecDocument
             current = Component((string)reference!);
         }
         return current;
-    }
-
-    /// <summary>The properties a component schema requires (allOf members included); empty for an unknown name.</summary>
-    public IReadOnlySet<string> RequiredProperties(string schemaName)
-    {
-        lock (_required)
-        {
-            if (!_required.TryGetValue(schemaName, out var set))
-            {
-                set = new HashSet<string>(StringComparer.Ordinal);
-                if (_schemas[schemaName] is JObject schema)
-                {
-                    CollectRequired(schema, set);
-                }
-                _required[schemaName] = set;
-            }
-            return set;
-        }
-    }
-
-    private void CollectRequired(JObject schema, HashSet<string> set)
-    {
-        schema = Resolve(schema);
-        foreach (var name in schema["required"]?.Values<string>() ?? Enumerable.Empty<string>())
-        {
-            set.Add(name!);
-        }
-        foreach (var member in schema["allOf"]?.OfType<JObject>() ?? Enumerable.Empty<JObject>())
-        {
-            CollectRequired(member, set);
-        }
     }
 
     private JObject Component(string reference)

@@ -9,7 +9,7 @@ internal static class SpecJson
 {
     private static readonly JsonSerializerSettings Settings = new()
     {
-        ContractResolver = new SpecContractResolver(SpecDocument.Instance),
+        ContractResolver = new SpecContractResolver(),
         DateParseHandling = DateParseHandling.None,
         Formatting = Formatting.None,
     };

@@ -5,13 +5,13 @@ namespace Clerk.Testing.Store;
 /// <summary>A stored API key: its public record and its secret (kept only to verify it; never in a message).</summary>
 internal sealed class FakeApiKey
 {
-    public FakeApiKey(GetApiKeyResponse record, string secret)
+    public FakeApiKey(ApiKey record, string secret)
     {
         Record = record;
         Secret = secret;
     }
 
-    public GetApiKeyResponse Record { get; }
+    public ApiKey Record { get; }
 
     public string Secret { get; }
 

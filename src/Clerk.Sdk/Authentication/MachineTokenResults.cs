@@ -31,7 +31,7 @@ internal static class MachineTokenResults
         VerifiedLocally = true,
     };
 
-    public static ClerkMachineAuth FromApiKey(VerifyApiKeyResponse response) => new(ClerkTokenType.ApiKey, response.Id ?? string.Empty, response.Subject ?? string.Empty)
+    public static ClerkMachineAuth FromApiKey(ApiKey response) => new(ClerkTokenType.ApiKey, response.Id ?? string.Empty, response.Subject ?? string.Empty)
     {
         Name = response.Name,
         Scopes = response.Scopes?.ToArray() ?? Array.Empty<string>(),
@@ -39,7 +39,7 @@ internal static class MachineTokenResults
         Expiration = FromMilliseconds(response.Expiration),
     };
 
-    public static ClerkMachineAuth FromM2M(VerifyM2MTokenResponse response) => new(ClerkTokenType.M2MToken, response.Id ?? string.Empty, response.Subject ?? string.Empty)
+    public static ClerkMachineAuth FromM2M(M2MToken response) => new(ClerkTokenType.M2MToken, response.Id ?? string.Empty, response.Subject ?? string.Empty)
     {
         Scopes = response.Scopes?.ToArray() ?? Array.Empty<string>(),
         Claims = ToJson(response.Claims),

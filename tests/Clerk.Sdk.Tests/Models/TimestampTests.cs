@@ -87,7 +87,7 @@ public class TimestampTests
     [Test]
     public void AMillisecondTimestampNotNamedAt_GetsAViewToo()
     {
-        var key = JsonConvert.DeserializeObject<VerifyApiKeyResponse>("""{"object":"api_key","id":"ak_1","subject":"user_1","expiration":1700000000000}""")!;
+        var key = JsonConvert.DeserializeObject<ApiKey>("""{"object":"api_key","id":"ak_1","subject":"user_1","expiration":1700000000000}""")!;
 
         Assert.That(key.ExpirationUtc, Is.EqualTo(new DateTimeOffset(2023, 11, 14, 22, 13, 20, TimeSpan.Zero)));
     }
