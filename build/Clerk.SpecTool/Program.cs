@@ -29,7 +29,7 @@ public static class Program
             }
             if (args.Length == 0 || args[0] != "normalize")
             {
-                Console.Error.WriteLine("usage: Clerk.SpecTool diff OLD.json NEW.json | Clerk.SpecTool normalize --lock FILE --spec ID --search DIR[;DIR...] --cache DIR --overlays DIR --out FILE [--mock-out FILE] [--facade-out FILE --facade-class NS.Class --client-namespace NS] [--operations-out FILE] [--webhook-events-out FILE] [--no-download]");
+                Console.Error.WriteLine("usage: Clerk.SpecTool diff OLD.json NEW.json | Clerk.SpecTool normalize --lock FILE --spec ID --search DIR[;DIR...] --cache DIR --overlays DIR --out FILE [--mock-out FILE] [--facade-out FILE --facade-class NS.Class --client-namespace NS] [--operations-out FILE] [--webhook-events-out FILE] [--nswag-config FILE --nswag-out FILE] [--shared-models BACKEND.normalized.json --shared-namespace NS] [--no-download]");
                 return 2;
             }
             var options = ParseOptions(args.Skip(1).ToArray());
@@ -53,19 +53,33 @@ public static class Program
                 new SpecNormalizer(mock, forMock: true).Run();
                 WriteIfChanged(Required(options, "mock-out"), mock);
             }
+            // Models the Backend API already has (webhook payloads, Frontend API objects): no second type (SharedModels).
+            var shared = new SortedSet<string>(StringComparer.Ordinal);
+            var sharedNamespace = options.GetValueOrDefault("shared-namespace") ?? "Clerk.BackendApi";
+            if (options.GetValueOrDefault("shared-models") is { Length: > 0 } sharedModels)
+            {
+                if (!File.Exists(sharedModels)) throw new SpecToolException($"--shared-models: {sharedModels} does not exist (the Backend API is normalized first)");
+                shared = SharedModels.Find(document, JObject.Parse(File.ReadAllText(sharedModels)));
+            }
+            if (options.GetValueOrDefault("nswag-out") is { Length: > 0 } nswagOut)
+            {
+                var template = JObject.Parse(File.ReadAllText(Required(options, "nswag-config")));
+                WriteIfChanged(nswagOut, SharedModels.NSwagConfig(template, shared, sharedNamespace));
+            }
             if (options.GetValueOrDefault("facade-out") is { Length: > 0 } facadeOut)
             {
                 FacadeWriter.Write(document, Required(options, "facade-class"), Required(options, "client-namespace"), Path.GetFileNameWithoutExtension(entry.Path), facadeOut);
             }
             if (options.GetValueOrDefault("webhook-events-out") is { Length: > 0 } eventsOut)
             {
-                WebhookTableWriter.Write(document, Required(options, "client-namespace"), eventsOut);
+                WebhookTableWriter.Write(document, Required(options, "client-namespace"), eventsOut, shared, sharedNamespace);
             }
             if (options.GetValueOrDefault("operations-out") is { Length: > 0 } operationsOut)
             {
                 OperationTableWriter.Write(document, Required(options, "client-namespace"), operationsOut);
             }
-            Console.WriteLine($"Clerk.SpecTool: {entry.Id} from {specPath} (sha256 ok), {applied} overlay action(s), {report}");
+            var sharedNote = shared.Count > 0 ? $", {shared.Count} models shared with {sharedNamespace} (no second type)" : "";
+            Console.WriteLine($"Clerk.SpecTool: {entry.Id} from {specPath} (sha256 ok), {applied} overlay action(s), {report}{sharedNote}");
             return 0;
         }
         catch (SpecToolException ex)

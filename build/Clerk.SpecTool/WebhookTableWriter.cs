@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -9,8 +10,10 @@ namespace Clerk.SpecTool;
 /// <summary>Writes the table that maps every webhook event type to its generated data class.</summary>
 public static class WebhookTableWriter
 {
-    public static void Write(JObject document, string clientNamespace, string output)
+    /// <param name="shared">Data types the Backend API's models stand for (<see cref="SharedModels"/>): written in <paramref name="sharedNamespace"/>.</param>
+    public static void Write(JObject document, string clientNamespace, string output, IReadOnlySet<string>? shared = null, string? sharedNamespace = null)
     {
+        string Qualified(string type) => shared is not null && shared.Contains(type) ? $"{sharedNamespace}.{type}" : $"{clientNamespace}.{type}";
         var events = WebhookEvents.Read(document);
         if (events.Count == 0) throw new SpecToolException("--webhook-events-out was given but the spec has no x-webhooks events");
         var builder = new StringBuilder();
@@ -29,7 +32,7 @@ public static class WebhookTableWriter
         builder.AppendLine("        [");
         foreach (var (name, dataType) in events.OrderBy(e => e.Event, StringComparer.Ordinal))
         {
-            builder.AppendLine($"            (\"{name}\", typeof({clientNamespace}.{dataType})),");
+            builder.AppendLine($"            (\"{name}\", typeof({Qualified(dataType)})),");
         }
         builder.AppendLine("        ];");
         builder.AppendLine("    }");
@@ -39,7 +42,7 @@ public static class WebhookTableWriter
         builder.AppendLine("    {");
         foreach (var (name, dataType) in events.OrderBy(e => e.Event, StringComparer.Ordinal))
         {
-            builder.AppendLine($"        /// <summary><c>{name}</c>; its <c>data</c> is a <see cref=\"{clientNamespace}.{dataType}\"/>.</summary>");
+            builder.AppendLine($"        /// <summary><c>{name}</c>; its <c>data</c> is a <see cref=\"{Qualified(dataType)}\"/>.</summary>");
             builder.AppendLine($"        public const string {ConstantName(name)} = \"{name}\";");
         }
         builder.AppendLine("    }");

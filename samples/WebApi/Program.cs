@@ -4,7 +4,8 @@ using System.Security.Claims;
 using System.Threading;
 using System.Threading.Tasks;
 using Clerk.AspNetCore;
-using Clerk.Webhooks;   // webhook data classes (User, DeletedObject, ...); the Backend API's models of the same names are in Clerk.BackendApi
+using Clerk.BackendApi;   // the models (User, DeletedObject, ...): the API returns them and webhook events carry them
+using Clerk.Webhooks;     // ClerkWebhookEvent, ClerkWebhookEventTypes
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

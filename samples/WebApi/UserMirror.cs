@@ -1,6 +1,7 @@
 using System.Threading;
 using System.Threading.Tasks;
 using Clerk.AspNetCore;
+using Clerk.BackendApi;
 using Clerk.Webhooks;
 using Microsoft.Extensions.Logging;
 

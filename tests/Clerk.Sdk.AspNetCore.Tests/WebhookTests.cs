@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Clerk.AspNetCore;
 using Clerk.Sdk.AspNetCore.Tests.TestKit;
+using Clerk.BackendApi;
 using Clerk.Webhooks;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;

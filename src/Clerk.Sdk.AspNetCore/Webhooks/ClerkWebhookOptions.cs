@@ -40,7 +40,7 @@ public sealed class ClerkWebhookOptions
     public long MaxBodyBytes { get; set; } = DefaultMaxBodyBytes;
 
     /// <summary>Handles events of one type with typed data.</summary>
-    /// <typeparam name="TData">The event type's data class (<c>user.created</c>: <see cref="User"/>; see <see cref="ClerkWebhookEvent.DataTypeOf"/>).</typeparam>
+    /// <typeparam name="TData">The event type's data class (<c>user.created</c>: <see cref="Clerk.BackendApi.User"/>; see <see cref="ClerkWebhookEvent.DataTypeOf"/>).</typeparam>
     /// <param name="eventType">The event type, e.g. <c>user.created</c>.</param>
     /// <param name="handler">The handler.</param>
     /// <returns>These options, for chaining.</returns>

@@ -10,7 +10,7 @@ namespace Clerk.AspNetCore;
 /// (<c>IClerkWebhookHandler&lt;User&gt;</c>: <c>user.created</c> and <c>user.updated</c>; check
 /// <see cref="ClerkWebhookEvent.Type"/>). Register with <c>services.AddScoped&lt;IClerkWebhookHandler&lt;User&gt;, UserSync&gt;()</c>.
 /// </summary>
-/// <typeparam name="TData">The event data class (<see cref="User"/>, <see cref="Organization"/>, ...).</typeparam>
+/// <typeparam name="TData">The event data class (<see cref="Clerk.BackendApi.User"/>, <see cref="Clerk.BackendApi.Organization"/>, ...).</typeparam>
 public interface IClerkWebhookHandler<TData>
 {
     /// <summary>Handles one verified event. An exception answers 500, so Clerk delivers the event again later.</summary>

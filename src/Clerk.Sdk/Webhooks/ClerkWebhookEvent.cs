@@ -9,7 +9,7 @@ namespace Clerk.Webhooks;
 
 /// <summary>
 /// A Clerk webhook event: its type, time, instance and data. For an event type of the webhook spec the object is a
-/// <see cref="ClerkWebhookEvent{TData}"/> with typed data (<c>user.created</c> → <see cref="User"/>); an event type this
+/// <see cref="ClerkWebhookEvent{TData}"/> with typed data (<c>user.created</c> → <see cref="BackendApi.User"/>); an event type this
 /// SDK version does not know parses as a plain <see cref="ClerkWebhookEvent"/> with <see cref="Data"/> as raw JSON.
 /// </summary>
 public class ClerkWebhookEvent
@@ -36,7 +36,7 @@ public class ClerkWebhookEvent
     /// <summary>Every event type of the webhook spec this SDK version has a typed data class for.</summary>
     public static IReadOnlyCollection<string> KnownTypes => (IReadOnlyCollection<string>)DataTypes.Keys;
 
-    /// <summary>The data class an event type parses into (<c>user.created</c> → <see cref="User"/>), or null for a type this SDK version does not know.</summary>
+    /// <summary>The data class an event type parses into (<c>user.created</c> → <see cref="BackendApi.User"/>), or null for a type this SDK version does not know.</summary>
     /// <param name="eventType">The event type, e.g. <c>user.created</c>.</param>
     /// <returns>The data class, or null.</returns>
     public static Type? DataTypeOf(string eventType)

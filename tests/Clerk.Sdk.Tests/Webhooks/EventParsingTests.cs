@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Clerk.Sdk.Tests.Conventions;
+using Clerk.BackendApi;
 using Clerk.Webhooks;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
@@ -65,7 +66,9 @@ public class EventParsingTests
         Assert.That(typed.IsGenericType && typed.GetGenericTypeDefinition() == typeof(ClerkWebhookEvent<>), Is.True, $"{type} parsed as {typed.Name}");
         var data = typed.GetProperty("Data", typed.GetGenericArguments()[0])!.GetValue(evt);
         Assert.That(data, Is.Not.Null.And.InstanceOf(typed.GetGenericArguments()[0]));
-        Assert.That(data!.GetType().Namespace, Is.EqualTo("Clerk.Webhooks"));
+        // The Backend API's model where the payload has its shape (user.created: Clerk.BackendApi.User), else a webhook type.
+        Assert.That(data!.GetType(), Is.EqualTo(ClerkWebhookEvent.DataTypeOf(type)));
+        Assert.That(data.GetType().Namespace, Is.AnyOf("Clerk.BackendApi", "Clerk.Webhooks"));
     }
 
     [Test]

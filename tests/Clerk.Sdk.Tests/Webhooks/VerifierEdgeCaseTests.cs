@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Net.Http;
 using System.Text;
 using System.Threading.Tasks;
+using Clerk.BackendApi;
 using Clerk.Webhooks;
 using NUnit.Framework;
 using static Clerk.Sdk.Tests.Webhooks.WebhookFixture;
