@@ -24,4 +24,13 @@ public sealed class ClerkAuthenticationOptions : AuthenticationSchemeOptions
 
     /// <summary>The session cookie's name (default <see cref="ClerkAuthenticationDefaults.SessionCookieName"/>).</summary>
     public string SessionCookieName { get; set; } = ClerkAuthenticationDefaults.SessionCookieName;
+
+    /// <summary>
+    /// Perform Clerk's handshake (default true): a page request (<c>GET</c>, <c>Sec-Fetch-Dest: document</c>) whose session
+    /// cookie cannot be trusted as it is (expired after an idle tab, older than the browser's last sign-in or sign-out,
+    /// missing while the browser is signed in) is redirected to the Frontend API, which sends the browser back with fresh
+    /// cookies; the handshake's return trip sets them (<c>Set-Cookie</c>) and the request is signed in. Needs the
+    /// verifier's <see cref="ClerkTokenVerifierOptions.PublishableKey"/>. API requests are never redirected: they get 401.
+    /// </summary>
+    public bool Handshake { get; set; } = true;
 }

@@ -18,7 +18,7 @@ namespace Clerk.Authentication;
 /// verifier of that instance in the process. Thread-safe; create one and reuse it.
 /// </para>
 /// </summary>
-public sealed class ClerkTokenVerifier
+public sealed partial class ClerkTokenVerifier
 {
     private static readonly HashSet<string> AsymmetricAlgorithms = new(StringComparer.Ordinal) { "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512" };
 
@@ -34,6 +34,13 @@ public sealed class ClerkTokenVerifier
     private readonly int _maxTokenLength;
     private readonly bool _acceptPending;
     private readonly ClerkTokenTypes _accepted;
+    private readonly PublishableKey? _publishableKey;
+    private readonly string? _frontendApi;
+    private readonly string _cookieSuffix = "";
+    private readonly bool _isSatellite;
+    private readonly string? _proxyUrl;
+    private readonly string? _signInUrl;
+    private readonly bool _trustForwardedHeaders;
 
     /// <summary>Creates a networkless verifier: session and machine JWTs are checked with <see cref="ClerkTokenVerifierOptions.JwtKey"/>.</summary>
     /// <param name="options">The settings; <see cref="ClerkTokenVerifierOptions.JwtKey"/> is required.</param>
@@ -83,6 +90,11 @@ public sealed class ClerkTokenVerifier
             throw new ClerkConfigurationException("ClerkTokenVerifierOptions.AuthorizedParties must not contain empty values.");
         }
         _issuer = ExpectedIssuer(options);
+        (_publishableKey, _frontendApi, _cookieSuffix) = RequestSettings(options);
+        _isSatellite = options.IsSatellite;
+        _proxyUrl = string.IsNullOrWhiteSpace(options.ProxyUrl) ? null : options.ProxyUrl.TrimEnd('/');
+        _signInUrl = string.IsNullOrWhiteSpace(options.SignInUrl) ? null : options.SignInUrl;
+        _trustForwardedHeaders = options.TrustForwardedHeaders;
         if (!string.IsNullOrWhiteSpace(options.JwtKey))
         {
             _pemKey = SigningKeyLoader.FromPem(options.JwtKey);
@@ -169,8 +181,10 @@ public sealed class ClerkTokenVerifier
         AuthenticateAsync(string.IsNullOrEmpty(token) ? null : token, null, cancellationToken);
 
     /// <summary>
-    /// Authenticates an HTTP request: the <c>Authorization: Bearer</c> token when present (any accepted kind), else the
-    /// <c>__session</c> cookie (session tokens). Never throws for a bad or missing token: the state says why it is signed out.
+    /// Authenticates an HTTP request as <see cref="AuthenticateRequestAsync(ClerkAuthenticationRequest, CancellationToken)"/>
+    /// does (Clerk's cookie rules and handshakes) when its URI is absolute; otherwise from its token alone: the
+    /// <c>Authorization: Bearer</c> token when present (any accepted kind), else the <c>__session</c> cookie. Never throws
+    /// for a bad or missing token: the state says why it is signed out.
     /// </summary>
     /// <param name="request">The incoming request.</param>
     /// <param name="cancellationToken">Cancels the verification.</param>
@@ -178,13 +192,18 @@ public sealed class ClerkTokenVerifier
     public Task<ClerkRequestState> AuthenticateRequestAsync(HttpRequestMessage request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.RequestUri is { IsAbsoluteUri: true })
+        {
+            return AuthenticateRequestAsync(ClerkAuthenticationRequest.From(request), cancellationToken);
+        }
         var (header, cookie) = RequestTokens.From(request);
         return AuthenticateAsync(header, cookie, cancellationToken);
     }
 
     /// <summary>
-    /// Authenticates a request given as plain headers and cookies (e.g. from ASP.NET Core, <c>Request.Cookies</c>): the
-    /// <c>Authorization: Bearer</c> token when present, else the <c>__session</c> cookie.
+    /// Authenticates a request given as plain headers and cookies, from its token alone: the <c>Authorization: Bearer</c>
+    /// token when present, else the <c>__session</c> cookie. Without the request's URL there is no handshake and no
+    /// <c>__client_uat</c> rule; use <see cref="AuthenticateRequestAsync(ClerkAuthenticationRequest, CancellationToken)"/> for those.
     /// </summary>
     /// <param name="headers">The request headers (name, value); names are case-insensitive.</param>
     /// <param name="cookies">The request cookies (name, value); when null, the <c>Cookie</c> header is read.</param>
@@ -244,7 +263,7 @@ public sealed class ClerkTokenVerifier
         }
     }
 
-    private async Task<ClerkSessionClaims> VerifySessionAsync(JwtToken jwt, CancellationToken cancellationToken)
+    private async Task<ClerkSessionClaims> VerifySessionAsync(JwtToken jwt, CancellationToken cancellationToken, long? skewMs = null)
     {
         const ClerkTokenType type = ClerkTokenType.SessionToken;
         CheckHeader(jwt, type);
@@ -264,7 +283,7 @@ public sealed class ClerkTokenVerifier
         }
         CheckAuthorizedParty(payload);
         CheckIssuer(payload);
-        ClaimRules.CheckLifetime(payload, _time.GetUtcNow().ToUnixTimeMilliseconds(), _skewMs, type);
+        ClaimRules.CheckLifetime(payload, _time.GetUtcNow().ToUnixTimeMilliseconds(), skewMs ?? _skewMs, type);
         CheckSessionStatus(payload);
         return new ClerkSessionClaims(payload, OrganizationClaimsParser.Parse(payload));
     }
@@ -437,6 +456,37 @@ public sealed class ClerkTokenVerifier
             }
         }
         return set;
+    }
+
+    /// <summary>
+    /// The settings of request authentication: the publishable key, the Frontend API host (a production satellite's
+    /// <c>clerk.{Domain}</c>) and the cookie suffix (the first 8 characters of the URL-safe base64 SHA-1 of the publishable
+    /// key, as Clerk derives it). A satellite needs a domain or a proxy URL, and in development an absolute sign-in URL.
+    /// </summary>
+    private static (PublishableKey? Key, string? FrontendApi, string CookieSuffix) RequestSettings(ClerkTokenVerifierOptions options)
+    {
+        if (options.IsSatellite)
+        {
+            if (string.IsNullOrWhiteSpace(options.Domain) && string.IsNullOrWhiteSpace(options.ProxyUrl))
+            {
+                throw new ClerkConfigurationException("A satellite application (ClerkTokenVerifierOptions.IsSatellite) needs ClerkTokenVerifierOptions.Domain or ProxyUrl.");
+            }
+            if (options.PublishableKey?.StartsWith(Clerk.PublishableKey.TestPrefix, StringComparison.Ordinal) == true &&
+                !Uri.TryCreate(options.SignInUrl, UriKind.Absolute, out _))
+            {
+                throw new ClerkConfigurationException("A development satellite application needs ClerkTokenVerifierOptions.SignInUrl, the absolute URL of the primary domain's sign-in page.");
+            }
+        }
+        if (!string.IsNullOrWhiteSpace(options.ProxyUrl) && !options.ProxyUrl.StartsWith('/') && !Uri.TryCreate(options.ProxyUrl, UriKind.Absolute, out _))
+        {
+            throw new ClerkConfigurationException("ClerkTokenVerifierOptions.ProxyUrl must be an absolute URL or a path starting with '/'.");
+        }
+        if (string.IsNullOrWhiteSpace(options.PublishableKey)) return (null, null, "");
+        var key = Clerk.PublishableKey.ParseSetting(options.PublishableKey, "ClerkTokenVerifierOptions.PublishableKey");
+        var frontendApi = key.IsLive && options.IsSatellite && !string.IsNullOrWhiteSpace(options.Domain) ? "clerk." + options.Domain : key.FrontendApiHost;
+        var digest = System.Security.Cryptography.SHA1.HashData(System.Text.Encoding.UTF8.GetBytes(key.Value));
+        var suffix = Convert.ToBase64String(digest).Replace('+', '-').Replace('/', '_')[..8];
+        return (key, frontendApi, suffix);
     }
 
     private static string? ExpectedIssuer(ClerkTokenVerifierOptions options)

@@ -63,6 +63,31 @@ public sealed class ClerkTokenVerifierOptions
     /// <summary>The longest token (in characters) that is decoded at all (default <see cref="DefaultMaxTokenLength"/>).</summary>
     public int MaxTokenLength { get; set; } = DefaultMaxTokenLength;
 
+    /// <summary>
+    /// The satellite application's domain (<c>satellite.example.com</c>) when <see cref="IsSatellite"/>: a production
+    /// satellite's Frontend API is then <c>clerk.{Domain}</c>. As Clerk's SDKs name it.
+    /// </summary>
+    public string? Domain { get; set; }
+
+    /// <summary>This application is a satellite of another Clerk domain: page requests without cookies sync with the primary domain first.</summary>
+    public bool IsSatellite { get; set; }
+
+    /// <summary>
+    /// The URL of a proxy in front of the Frontend API (<c>https://app.example.com/__clerk</c>, or relative <c>/__clerk</c>,
+    /// resolved against the request): handshakes go there instead of the Frontend API host.
+    /// </summary>
+    public string? ProxyUrl { get; set; }
+
+    /// <summary>The sign-in page (absolute URL on the primary domain); required for a development satellite, which syncs through it.</summary>
+    public string? SignInUrl { get; set; }
+
+    /// <summary>
+    /// Build the URL a handshake returns to from <c>X-Forwarded-Host</c>/<c>X-Forwarded-Proto</c> (as Clerk's SDKs always do).
+    /// Off by default: behind a proxy, use ASP.NET Core's forwarded headers middleware with its known proxies, or turn this
+    /// on only when every request comes through a proxy that sets these headers.
+    /// </summary>
+    public bool TrustForwardedHeaders { get; set; }
+
     /// <summary>The clock; default the <see cref="ClerkClientOptionsBase.TimeProvider"/> of the client, else <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider? TimeProvider { get; set; }
 

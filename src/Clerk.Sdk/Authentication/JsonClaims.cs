@@ -16,6 +16,10 @@ internal static class JsonClaims
     public static string? GetString(JsonElement obj, ReadOnlySpan<byte> utf8Name) =>
         obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(utf8Name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
+    /// <summary>A number claim, or null when absent or not a number.</summary>
+    public static double? GetNumber(JsonElement obj, ReadOnlySpan<byte> utf8Name) =>
+        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(utf8Name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number) ? number : null;
+
     /// <summary>Reads a NumericDate (seconds, fractions truncated like JavaScript's <c>Date.setUTCSeconds</c>).</summary>
     public static DateTimeOffset? GetTime(JsonElement obj, string name) =>
         obj.TryGetProperty(name, out var value) && TryGetUnixSeconds(value, out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;

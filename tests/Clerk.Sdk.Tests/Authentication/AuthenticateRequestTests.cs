@@ -49,7 +49,7 @@ public class AuthenticateRequestTests
             var state = await PemVerifier().AuthenticateRequestAsync(request);
             Assert.That((state.IsSignedIn, state.Reason), Is.EqualTo((false, (ClerkTokenFailureReason?)ClerkTokenFailureReason.Expired)));
         }
-        using (var request = Request("Basic dXNlcjpwYXNz", "__session=" + HostileTokenCorpus.Valid()))
+        using (var request = Request("Basic dXNlcjpwYXNz", "__session=" + HostileTokenCorpus.Valid() + "; __client_uat=1700000000"))
         {
             Assert.That((await PemVerifier().AuthenticateRequestAsync(request)).IsSignedIn, Is.True);
         }
@@ -60,7 +60,8 @@ public class AuthenticateRequestTests
     {
         using var request = Request(cookie: "theme=dark");
         var state = await PemVerifier().AuthenticateRequestAsync(request);
-        Assert.That((state.IsSignedIn, state.Reason, state.TokenType), Is.EqualTo((false, (ClerkTokenFailureReason?)ClerkTokenFailureReason.MissingToken, (ClerkTokenType?)null)));
+        // As Clerk reports it: the session token (cookie) flow found neither a token nor __client_uat.
+        Assert.That((state.IsSignedIn, state.Reason, state.TokenType, state.AuthReason), Is.EqualTo((false, (ClerkTokenFailureReason?)ClerkTokenFailureReason.MissingToken, (ClerkTokenType?)ClerkTokenType.SessionToken, "session-token-and-uat-missing")));
     }
 
     [Test]
@@ -88,7 +89,8 @@ public class AuthenticateRequestTests
     {
         using var request = Request("Bearer ak_live_somesecret");
         var state = await PemVerifier().AuthenticateRequestAsync(request);
-        Assert.That((state.IsSignedIn, state.Reason, state.TokenType), Is.EqualTo((false, (ClerkTokenFailureReason?)ClerkTokenFailureReason.TokenTypeNotAccepted, (ClerkTokenType?)ClerkTokenType.ApiKey)));
+        // Clerk reads an opaque machine token where only session tokens are accepted as a session token that does not decode.
+        Assert.That((state.IsSignedIn, state.Reason, state.AuthReason), Is.EqualTo((false, (ClerkTokenFailureReason?)ClerkTokenFailureReason.TokenTypeNotAccepted, "token-invalid")));
     }
 
     [Test]

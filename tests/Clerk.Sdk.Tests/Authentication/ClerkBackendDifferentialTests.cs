@@ -200,7 +200,8 @@ public class ClerkBackendDifferentialTests
         }
     }
 
-    private static JsonObject RunNode(string input)
+    /// <summary>Runs one of this folder's Node peers (a script reading JSON on stdin and writing JSON on stdout).</summary>
+    internal static JsonObject RunNode(string input, string scriptName = "verify-with-clerk-backend.mjs")
     {
         var testsDirectory = Path.Combine(RepoPaths.Root, "tests");
         var backend = Path.Combine(testsDirectory, "node_modules", "@clerk", "backend", "package.json");
@@ -208,7 +209,7 @@ public class ClerkBackendDifferentialTests
         {
             Assert.Fail($"@clerk/backend is not installed ({backend} is missing): run build/test.sh, or `npm ci` in tests/ (the version is pinned in tests/package-lock.json).");
         }
-        var script = Path.Combine(testsDirectory, "Clerk.Sdk.Tests", "Authentication", "verify-with-clerk-backend.mjs");
+        var script = Path.Combine(testsDirectory, "Clerk.Sdk.Tests", "Authentication", scriptName);
         var start = new ProcessStartInfo("node")
         {
             WorkingDirectory = testsDirectory,

@@ -84,6 +84,8 @@ public class OperationSeamConventionTests
             ("Http/ClerkDiagnosticsHandler.cs", "the span's server.address tag: the host only"),
             ("Http/FrontendRequestHeaders.cs", "appends the Frontend API's own query parameters (_is_native, __clerk_api_version)"),
             ("ClerkRedirect.cs", "resolves a relative Location against the request"),
+            ("Authentication/ClerkAuthenticationRequest.cs", "an incoming request to authenticate: a handshake returns to its URL"),
+            ("Authentication/ClerkTokenVerifier.cs", "an incoming request to authenticate: with an absolute URL, Clerk's cookie rules and handshakes apply"),
         };
         var root = Path.Combine(RepoPaths.Root, "src", "Clerk.Sdk");
         var uses = Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)

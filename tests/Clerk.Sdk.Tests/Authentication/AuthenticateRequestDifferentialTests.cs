@@ -1,0 +1,353 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Clerk.Authentication;
+using NUnit.Framework;
+using static Clerk.Sdk.Tests.Authentication.AuthTestKit;
+
+namespace Clerk.Sdk.Tests.Authentication;
+
+/// <summary>
+/// Request authentication against Clerk's own <c>authenticateRequest</c> (@clerk/backend 3.25.0, offline with the same
+/// PEM key, publishable key, authorized party and clock; authenticate-with-clerk-backend.mjs): bearer tokens, cookies on
+/// page and fetch requests, <c>__client_uat</c>, suffixed cookies of two instances, development instances, handshake
+/// return trips, the redirect-loop guard, satellites, proxies, machine tokens and pending sessions. Status, reason and,
+/// for a redirect, its target and <c>redirect_url</c> must agree, except in the scenarios marked deliberate (listed with
+/// their reason, never counted as agreement).
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public class AuthenticateRequestDifferentialTests
+{
+    private const string App = "https://app.example.com";
+    private static readonly string Live = "pk_live_" + Convert.ToBase64String(Encoding.UTF8.GetBytes("clerk.example.com$"));
+    private static readonly string Dev = "pk_test_" + Convert.ToBase64String(Encoding.UTF8.GetBytes("happy-dog-1.clerk.accounts.dev$"));
+    private static readonly string Other = "pk_live_" + Convert.ToBase64String(Encoding.UTF8.GetBytes("clerk.other.com$"));
+    private const string DevIssuer = "https://happy-dog-1.clerk.accounts.dev";
+    private const string OtherIssuer = "https://clerk.other.com";
+
+    private List<Scenario> _scenarios = null!;
+    private Dictionary<string, JsonObject> _clerk = null!;
+
+    private sealed record Options(string PublishableKey, string[]? Accepts = null, string? Domain = null, bool IsSatellite = false, string? ProxyUrl = null, string? SignInUrl = null);
+
+    private sealed record Scenario(string Id, string Url, string Method, Dictionary<string, string> Headers, Options Options, string? Deliberate = null);
+
+    [OneTimeSetUp]
+    public void RunClerkBackend()
+    {
+        _scenarios = Scenarios();
+        var input = new JsonObject
+        {
+            ["nowMs"] = Now.ToUnixTimeMilliseconds(),
+            ["scenarios"] = new JsonArray(_scenarios.Select(s => (JsonNode)new JsonObject
+            {
+                ["id"] = s.Id,
+                ["url"] = s.Url,
+                ["method"] = s.Method,
+                ["headers"] = new JsonObject(s.Headers.Select(h => KeyValuePair.Create(h.Key, (JsonNode?)h.Value))),
+                ["options"] = new JsonObject
+                {
+                    ["publishableKey"] = s.Options.PublishableKey,
+                    ["secretKey"] = s.Options.PublishableKey.StartsWith("pk_test_", StringComparison.Ordinal) ? "sk_test_differential" : "sk_live_differential",
+                    ["jwtKey"] = PemA,
+                    ["authorizedParties"] = new JsonArray(App),
+                    ["domain"] = s.Options.Domain,
+                    ["isSatellite"] = s.Options.IsSatellite,
+                    ["proxyUrl"] = s.Options.ProxyUrl,
+                    ["signInUrl"] = s.Options.SignInUrl,
+                    ["acceptsToken"] = s.Options.Accepts is null ? null : s.Options.Accepts.Length == 1 ? s.Options.Accepts[0] : new JsonArray(s.Options.Accepts.Select(a => (JsonNode)a).ToArray()),
+                },
+            }).ToArray()),
+        };
+        var output = ClerkBackendDifferentialTests.RunNode(input.ToJsonString(), "authenticate-with-clerk-backend.mjs");
+        Assert.That((string?)output["backendVersion"], Is.EqualTo("3.25.0"));
+        _clerk = output["results"]!.AsArray().Select(r => r!.AsObject()).ToDictionary(r => (string)r["id"]!);
+    }
+
+    [Test]
+    public async Task EveryScenario_AgreesWithClerkBackend_ExceptTheDeliberateOnes()
+    {
+        var agreed = 0;
+        var deliberate = new List<string>();
+        var disagreements = new List<string>();
+        foreach (var scenario in _scenarios)
+        {
+            var theirs = Theirs(_clerk[scenario.Id]);
+            var ours = await OursAsync(scenario);
+            var same = theirs == ours;
+            if (scenario.Deliberate is not null)
+            {
+                deliberate.Add($"{scenario.Id}: {scenario.Deliberate} (clerk {theirs}; ours {ours})");
+            }
+            else if (same)
+            {
+                agreed++;
+            }
+            else
+            {
+                disagreements.Add($"{scenario.Id}:\n    clerk {theirs}\n    ours  {ours}");
+            }
+        }
+        var countable = _scenarios.Count(s => s.Deliberate is null);
+        var statuses = _clerk.Values.GroupBy(r => (string)r["status"]!).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}");
+        TestContext.Progress.WriteLine($"authenticate request: {agreed}/{countable} scenarios agree with @clerk/backend ({deliberate.Count} deliberate differences not counted; Clerk's outcomes: {string.Join(", ", statuses)})");
+        foreach (var line in deliberate) TestContext.Out.WriteLine("  deliberate: " + line);
+        Assert.That(disagreements, Is.Empty, string.Join("\n", disagreements));
+        Assert.That(countable, Is.GreaterThanOrEqualTo(80));
+    }
+
+    /// <summary>What is compared: status, reason (not for signed in), subject (signed in), redirect target and its redirect parameters.</summary>
+    private sealed record Outcome(string Status, string? Reason, string? Subject, string? Target, string? RedirectParameters)
+    {
+        public override string ToString() => $"{Status} reason={Reason} subject={Subject} target={Target} {RedirectParameters}";
+    }
+
+    private static Outcome Theirs(JsonObject result)
+    {
+        var status = (string)result["status"]!;
+        var reason = (string?)result["reason"];
+        var userId = (string?)result["userId"] ?? (string?)result["subject"];
+        var tokenType = (string?)result["tokenType"];
+        if (status == "signed-in" && tokenType == "session_token" && userId is null)
+        {
+            // Clerk's state is signed in but its auth object (treatPendingAsSignedOut) signs a pending session out.
+            return new Outcome("signed-out", "session-pending", null, null, null);
+        }
+        return Make(status, reason, userId, (string?)result["location"]);
+    }
+
+    private static async Task<Outcome> OursAsync(Scenario scenario)
+    {
+        var verifier = PemVerifier(o =>
+        {
+            o.Issuer = null;
+            o.PublishableKey = scenario.Options.PublishableKey;
+            o.Domain = scenario.Options.Domain;
+            o.IsSatellite = scenario.Options.IsSatellite;
+            o.ProxyUrl = scenario.Options.ProxyUrl;
+            o.SignInUrl = scenario.Options.SignInUrl;
+            o.TrustForwardedHeaders = true;
+            o.AcceptedTokenTypes = scenario.Options.Accepts is null ? ClerkTokenTypes.SessionToken : scenario.Options.Accepts.Aggregate(default(ClerkTokenTypes), (all, a) => all | a switch
+            {
+                "session_token" => ClerkTokenTypes.SessionToken,
+                "m2m_token" => ClerkTokenTypes.M2MToken,
+                "oauth_token" => ClerkTokenTypes.OAuthToken,
+                _ => ClerkTokenTypes.ApiKey,
+            });
+        });
+        var request = new ClerkAuthenticationRequest(new Uri(scenario.Url), scenario.Method);
+        foreach (var (name, value) in scenario.Headers) request.Headers[name] = value;
+        var state = await verifier.AuthenticateRequestAsync(request);
+        var status = state.Status switch { ClerkAuthStatus.SignedIn => "signed-in", ClerkAuthStatus.Handshake => "handshake", _ => "signed-out" };
+        return Make(status, state.IsSignedIn ? null : state.AuthReason, state.Subject, state.RedirectLocation);
+    }
+
+    private static Outcome Make(string status, string? reason, string? subject, string? location)
+    {
+        if (status == "signed-in") return new Outcome(status, null, subject, location is null ? null : Target(location), location is null ? null : Parameters(location));
+        return new Outcome(status, reason, null, location is null ? null : Target(location), location is null ? null : Parameters(location));
+    }
+
+    private static string Target(string location) => new Uri(location).GetLeftPart(UriPartial.Path);
+
+    /// <summary>The parameters that say where the browser comes back to (sorted, decoded).</summary>
+    private static string Parameters(string location)
+    {
+        var query = new Uri(location).Query.TrimStart('?');
+        var kept = new[] { "redirect_url", "__clerk_redirect_url", "__clerk_synced", "__clerk_db_jwt", "__clerk_hs_reason", "suffixed_cookies" };
+        return string.Join("&", query.Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Split('=', 2))
+            .Select(p => (Name: Uri.UnescapeDataString(p[0]), Value: p.Length > 1 ? Uri.UnescapeDataString(p[1].Replace('+', ' ')) : ""))
+            .Where(p => kept.Contains(p.Name))
+            .OrderBy(p => p.Name, StringComparer.Ordinal)
+            .Select(p => $"{p.Name}={p.Value}"));
+    }
+
+    // ---- the corpus ----
+
+    private static string Token(Dictionary<string, object?> claims, System.Security.Cryptography.RSA? key = null, Dictionary<string, object?>? header = null) =>
+        Sign(header ?? SessionHeader(), claims, key);
+
+    private static Dictionary<string, object?> Claims(string issuer = Issuer) => SessionClaims().With("iss", issuer);
+
+    private static Dictionary<string, string> Page(string? cookie = null) => Headers(cookie, ("sec-fetch-dest", "document"), ("accept", "text/html,application/xhtml+xml"));
+
+    private static Dictionary<string, string> Fetch(string? cookie = null) => Headers(cookie, ("sec-fetch-dest", "empty"), ("accept", "application/json"));
+
+    private static Dictionary<string, string> Headers(string? cookie, params (string Name, string Value)[] headers)
+    {
+        var result = headers.ToDictionary(h => h.Name, h => h.Value, StringComparer.OrdinalIgnoreCase);
+        if (cookie is not null) result["cookie"] = cookie;
+        return result;
+    }
+
+    private static Dictionary<string, string> With(Dictionary<string, string> headers, string name, string value) => new(headers, StringComparer.OrdinalIgnoreCase) { [name] = value };
+
+    private static string Suffix(string publishableKey) =>
+        Convert.ToBase64String(System.Security.Cryptography.SHA1.HashData(Encoding.UTF8.GetBytes(publishableKey))).Replace('+', '-').Replace('/', '_')[..8];
+
+    private static string HandshakeToken(IEnumerable<string> directives, System.Security.Cryptography.RSA? key = null, string typ = "JWT") =>
+        Sign(new Dictionary<string, object?> { ["alg"] = "RS256", ["kid"] = KidA, ["typ"] = typ }, new Dictionary<string, object?> { ["handshake"] = directives.ToArray() }, key);
+
+    private static List<Scenario> Scenarios()
+    {
+        var list = new List<Scenario>();
+        var live = new Options(Live);
+        var dev = new Options(Dev);
+        var valid = Token(Claims());
+        var expired = Token(Claims().With("exp", NowSeconds - 120).With("iat", NowSeconds - 180).With("nbf", NowSeconds - 180));
+        var notYet = Token(Claims().With("nbf", NowSeconds + 600));
+        var futureIat = Token(Claims().With("iat", NowSeconds + 600));
+        var foreignKey = Token(Claims(), KeyB);
+        var noAzp = Token(Claims().Without("azp"));
+        var foreignAzp = Token(Claims().With("azp", "https://evil.example.com"));
+        var pending = Token(Claims().With("sts", "pending"));
+        var m2mJwt = Sign(new Dictionary<string, object?> { ["alg"] = "RS256", ["kid"] = KidA, ["typ"] = "JWT", ["cat"] = "cl_B7d4PD333AAA" },
+            new Dictionary<string, object?> { ["sub"] = "mch_2xyzMACHINE", ["iat"] = NowSeconds - 10, ["nbf"] = NowSeconds - 10, ["exp"] = NowSeconds + 600, ["jti"] = "mt_2xyzTOKEN", ["iss"] = Issuer });
+        var oauthJwt = Sign(new Dictionary<string, object?> { ["alg"] = "RS256", ["kid"] = KidA, ["typ"] = "at+jwt" },
+            new Dictionary<string, object?> { ["sub"] = "user_2xyzUSER", ["client_id"] = "client_2xyz", ["iat"] = NowSeconds - 10, ["nbf"] = NowSeconds - 10, ["exp"] = NowSeconds + 600, ["jti"] = "oat_2xyz", ["iss"] = Issuer, ["scope"] = "read" });
+        var uatOld = (NowSeconds - 60).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var uatNew = (NowSeconds - 5).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var url = App + "/dashboard?tab=1";
+
+        void Add(string id, Dictionary<string, string> headers, Options? options = null, string method = "GET", string? at = null, string? deliberate = null) =>
+            list.Add(new Scenario(id, at ?? url, method, headers, options ?? live, deliberate));
+
+        // Bearer tokens.
+        foreach (var (kind, headers) in new[] { ("page", Page()), ("fetch", Fetch()) })
+        {
+            Add($"bearer valid ({kind})", With(headers, "authorization", "Bearer " + valid));
+            Add($"bearer expired ({kind})", With(headers, "authorization", "Bearer " + expired));
+            Add($"bearer garbage ({kind})", With(headers, "authorization", "Bearer not-a-token"));
+            Add($"bearer foreign signature ({kind})", With(headers, "authorization", "Bearer " + foreignKey));
+            Add($"bearer nbf in the future ({kind})", With(headers, "authorization", "Bearer " + notYet));
+            Add($"bearer iat in the future ({kind})", With(headers, "authorization", "Bearer " + futureIat));
+            Add($"bearer foreign azp ({kind})", With(headers, "authorization", "Bearer " + foreignAzp));
+            Add($"bearer M2M JWT, sessions only ({kind})", With(headers, "authorization", "Bearer " + m2mJwt));
+            Add($"bearer pending session ({kind})", With(headers, "authorization", "Bearer " + pending));
+        }
+        Add("bearer without azp", With(Fetch(), "authorization", "Bearer " + noAzp));
+        Add("bearer opaque API key, sessions only", With(Fetch(), "authorization", "Bearer ak_2xyzKEY"));
+        Add("authorization without a scheme", With(Fetch(), "authorization", valid));
+        Add("authorization Basic", With(Fetch(), "authorization", "Basic dXNlcjpwYXNz"));
+        Add("authorization lower-case bearer", With(Fetch(), "authorization", "bearer " + valid),
+            deliberate: "the scheme is case-insensitive (RFC 9110); Clerk reads only \"Bearer\" and signs the request out");
+        Add("bearer wins over an expired cookie", With(Fetch($"__session={expired}; __client_uat={uatOld}"), "authorization", "Bearer " + valid));
+
+        // Cookies, page and fetch requests.
+        foreach (var (kind, make) in new (string, Func<string?, Dictionary<string, string>>)[] { ("page", c => Page(c)), ("fetch", c => Fetch(c)) })
+        {
+            Add($"no cookies ({kind})", make(null));
+            Add($"valid cookie and older client_uat ({kind})", make($"__session={valid}; __client_uat={uatOld}"));
+            Add($"valid cookie without client_uat ({kind})", make($"__session={valid}"));
+            Add($"valid cookie, client_uat 0: signed out elsewhere ({kind})", make($"__session={valid}; __client_uat=0"));
+            Add($"client_uat without cookie ({kind})", make($"__client_uat={uatOld}"));
+            Add($"client_uat newer than the token ({kind})", make($"__session={valid}; __client_uat={uatNew}"));
+            Add($"expired cookie ({kind})", make($"__session={expired}; __client_uat={uatOld}"));
+            Add($"garbage cookie ({kind})", make($"__session=garbage; __client_uat={uatOld}"));
+            Add($"cookie with foreign azp ({kind})", make($"__session={foreignAzp}; __client_uat={uatOld}"));
+            Add($"cookie holding an M2M JWT ({kind})", make($"__session={m2mJwt}; __client_uat={uatOld}"));
+            Add($"pending session cookie ({kind})", make($"__session={pending}; __client_uat={uatOld}"));
+            Add($"cookie without azp ({kind})", make($"__session={noAzp}; __client_uat={uatOld}"));
+        }
+        Add("expired cookie, POST page", Page($"__session={expired}; __client_uat={uatOld}"), method: "POST");
+        Add("expired cookie, HEAD page", Page($"__session={expired}; __client_uat={uatOld}"), method: "HEAD");
+        Add("expired cookie, Accept text/html without Sec-Fetch-Dest", Headers($"__session={expired}; __client_uat={uatOld}", ("accept", "text/html")));
+        Add("expired cookie, iframe", Headers($"__session={expired}; __client_uat={uatOld}", ("sec-fetch-dest", "iframe")));
+        Add("expired cookie, redirect count 2", Page($"__session={expired}; __client_uat={uatOld}; __clerk_redirect_count=2"));
+        Add("expired cookie, redirect loop (count 3)", Page($"__session={expired}; __client_uat={uatOld}; __clerk_redirect_count=3"));
+        Add("expired cookie behind a proxy (X-Forwarded-Host, -Proto)", With(With(Page($"__session={expired}; __client_uat={uatOld}"), "x-forwarded-host", "shop.example.com"), "x-forwarded-proto", "https"),
+            at: "http://10.0.0.5:8080/cart?item=7");
+        Add("client_uat not a number", Page($"__session={valid}; __client_uat=abc"));
+        Add("client_uat with leading digits", Page($"__session={valid}; __client_uat={uatOld}xyz"));
+        Add("URL-encoded cookie value", Page($"__session={Uri.EscapeDataString(valid)}; __client_uat={uatOld}"));
+        Add("two __session cookies: the first wins", Page($"__session={valid}; __session={expired}; __client_uat={uatOld}"));
+
+        // Suffixed cookies: this instance's and another's on one domain.
+        var suffix = Suffix(Live);
+        var otherValid = Token(Claims(OtherIssuer), KeyB);
+        var olderValid = Token(Claims().With("iat", NowSeconds - 30));
+        Add("suffixed cookies only", Page($"__session_{suffix}={valid}; __client_uat_{suffix}={uatOld}"));
+        Add("another instance's unsuffixed cookie beside ours suffixed", Page($"__session={otherValid}; __client_uat={uatOld}; __session_{suffix}={valid}; __client_uat_{suffix}={uatOld}"));
+        Add("another instance's unsuffixed cookie, ours missing", Page($"__session={otherValid}; __client_uat={uatOld}"));
+        Add("unsuffixed newer than suffixed", Page($"__session={valid}; __client_uat={uatOld}; __session_{suffix}={olderValid}; __client_uat_{suffix}={uatOld}"));
+        Add("suffixed signed out (client_uat 0), unsuffixed signed in", Page($"__session={valid}; __client_uat={uatOld}; __session_{suffix}={valid}; __client_uat_{suffix}=0"));
+        Add("suffixed session without suffixed client_uat", Page($"__session_{suffix}={valid}; __client_uat={uatOld}"));
+        Add("unsuffixed session without iss", Page($"__session={Token(Claims().Without("iss"))}; __client_uat={uatOld}; __session_{suffix}={valid}; __client_uat_{suffix}={uatOld}"),
+            deliberate: "a session token's iss must be the Frontend API URL of the publishable key; Clerk does not check iss, so it takes the cookie without one");
+        Add("suffixed expired cookie (page)", Page($"__session_{suffix}={expired}; __client_uat_{suffix}={uatOld}"));
+
+        // Development instance.
+        var devValid = Token(Claims(DevIssuer));
+        var devExpired = Token(Claims(DevIssuer).With("exp", NowSeconds - 120).With("iat", NowSeconds - 180).With("nbf", NowSeconds - 180));
+        var devSuffix = Suffix(Dev);
+        Add("dev: no dev-browser token (page)", Page($"__session={devValid}; __client_uat={uatOld}"), dev);
+        Add("dev: no dev-browser token (fetch)", Fetch($"__session={devValid}; __client_uat={uatOld}"), dev);
+        Add("dev: dev-browser cookie, valid session", Page($"__session={devValid}; __client_uat={uatOld}; __clerk_db_jwt=dvb_2xyz"), dev);
+        Add("dev: dev-browser token in the query (page)", Page($"__clerk_db_jwt=dvb_2old"), dev, at: url + "&__clerk_db_jwt=dvb_2xyz");
+        Add("dev: dev-browser cookie, expired session (page)", Page($"__session={devExpired}; __client_uat={uatOld}; __clerk_db_jwt=dvb_2xyz"), dev);
+        Add("dev: suffixed dev-browser cookie, expired session (page)", Page($"__session_{devSuffix}={devExpired}; __client_uat_{devSuffix}={uatOld}; __clerk_db_jwt_{devSuffix}=dvb_2sfx"), dev);
+        Add("dev: no cookies at all (page)", Page(), dev);
+        Add("dev: primary answers a satellite's sync", Page($"__session={devValid}; __client_uat={uatOld}; __clerk_db_jwt=dvb_2xyz"), dev,
+            at: App + "/sign-in?__clerk_redirect_url=" + Uri.EscapeDataString("https://sat.example.net/orders?x=1"));
+
+        // Handshake return trips.
+        var cookies = new[] { $"__session={valid}; Path=/; SameSite=Lax; Secure", $"__client_uat={uatOld}; Path=/; SameSite=Lax; Secure" };
+        Add("handshake token in the query", Page(), at: url + "&__clerk_handshake=" + HandshakeToken(cookies));
+        Add("handshake token in a cookie", Page("__clerk_handshake=" + HandshakeToken(cookies)));
+        Add("handshake signed with another key", Page(), at: url + "&__clerk_handshake=" + HandshakeToken(cookies, KeyB));
+        Add("handshake of type at+jwt", Page(), at: url + "&__clerk_handshake=" + HandshakeToken(cookies, typ: "at+jwt"));
+        Add("handshake carrying an expired session", Page(), at: url + "&__clerk_handshake=" + HandshakeToken([$"__session={expired}; Path=/", $"__client_uat={uatOld}; Path=/"]));
+        Add("handshake without a session cookie (signed out)", Page(), at: url + "&__clerk_handshake=" + HandshakeToken([$"__client_uat=0; Path=/"]));
+        Add("handshake garbage", Page($"__session={valid}; __client_uat={uatOld}"), at: url + "&__clerk_handshake=garbage");
+        Add("dev: handshake token in the query", Page("__clerk_db_jwt=dvb_2xyz"), dev,
+            at: url + "&__clerk_db_jwt=dvb_2xyz&__clerk_handshake=" + HandshakeToken([$"__session={devValid}; Path=/", $"__client_uat={uatOld}; Path=/"]));
+
+        // Satellites.
+        var satellite = new Options(Live, Domain: "sat.example.net", IsSatellite: true);
+        var devSatellite = new Options(Dev, Domain: "sat.example.net", IsSatellite: true, SignInUrl: "https://app.example.com/sign-in");
+        var sat = "https://sat.example.net/orders?x=1";
+        Add("satellite: no cookies, no sync", Page(), satellite, at: sat);
+        Add("satellite: needs sync (__clerk_synced=false)", Page(), satellite, at: sat + "&__clerk_synced=false");
+        Add("satellite: synced, cookies valid", Page($"__session={valid}; __client_uat={uatOld}"), satellite, at: sat);
+        Add("satellite: sync completed, no cookies", Page(), satellite, at: sat + "&__clerk_synced=true");
+        Add("satellite: expired cookie", Page($"__session={expired}; __client_uat={uatOld}"), satellite, at: sat);
+        Add("satellite: fetch without cookies", Fetch(), satellite, at: sat + "&__clerk_synced=false");
+        Add("dev satellite: needs sync", Page("__clerk_db_jwt=dvb_2xyz"), devSatellite, at: sat + "&__clerk_synced=false");
+        Add("dev satellite: valid cookies", Page($"__session={devValid}; __client_uat={uatOld}; __clerk_db_jwt=dvb_2xyz"), devSatellite, at: sat);
+
+        // Proxy URLs.
+        Add("proxy URL: expired cookie", Page($"__session={expired}; __client_uat={uatOld}"), new Options(Live, ProxyUrl: "https://app.example.com/__clerk"));
+        Add("relative proxy URL: expired cookie", Page($"__session={expired}; __client_uat={uatOld}"), new Options(Live, ProxyUrl: "/__clerk"));
+        Add("proxy URL: valid cookie", Page($"__session={valid}; __client_uat={uatOld}"), new Options(Live, ProxyUrl: "/__clerk"));
+
+        // Machine tokens and accepted kinds.
+        Add("accepts session + M2M: M2M JWT", Fetch() is var f1 ? With(f1, "authorization", "Bearer " + m2mJwt) : f1, new Options(Live, ["session_token", "m2m_token"]));
+        Add("accepts session + OAuth: OAuth JWT", With(Fetch(), "authorization", "Bearer " + oauthJwt), new Options(Live, ["session_token", "oauth_token"]));
+        Add("accepts session + M2M: OAuth JWT", With(Fetch(), "authorization", "Bearer " + oauthJwt), new Options(Live, ["session_token", "m2m_token"]));
+        Add("accepts session + API key: mt_ token", With(Fetch(), "authorization", "Bearer mt_2xyz"), new Options(Live, ["session_token", "api_key"]));
+        Add("accepts M2M only: session token", With(Fetch(), "authorization", "Bearer " + valid), new Options(Live, ["m2m_token"]));
+        Add("accepts M2M only: M2M JWT", With(Fetch(), "authorization", "Bearer " + m2mJwt), new Options(Live, ["m2m_token"]));
+        Add("accepts M2M only: no header", Fetch($"__session={valid}; __client_uat={uatOld}"), new Options(Live, ["m2m_token"]));
+        Add("accepts OAuth only: no header", Fetch(), new Options(Live, ["oauth_token"]));
+        Add("accepts API keys + M2M: no header", Fetch($"__session={valid}; __client_uat={uatOld}"), new Options(Live, ["api_key", "m2m_token"]));
+        Add("accepts session + M2M: cookie", Page($"__session={valid}; __client_uat={uatOld}"), new Options(Live, ["session_token", "m2m_token"]));
+        Add("accepts session + M2M: session bearer", With(Fetch(), "authorization", "Bearer " + valid), new Options(Live, ["session_token", "m2m_token"]));
+        Add("accepts every kind: expired M2M JWT", With(Fetch(), "authorization", "Bearer " + Sign(new Dictionary<string, object?> { ["alg"] = "RS256", ["kid"] = KidA, ["typ"] = "JWT", ["cat"] = "cl_B7d4PD333AAA" },
+            new Dictionary<string, object?> { ["sub"] = "mch_2xyz", ["iat"] = NowSeconds - 900, ["exp"] = NowSeconds - 300, ["jti"] = "mt_2x", ["iss"] = Issuer })), new Options(Live, ["session_token", "m2m_token", "oauth_token", "api_key"]));
+
+        // Cross-origin page navigations on the primary domain.
+        var signedIn = $"__session={valid}; __client_uat={uatOld}";
+        Add("referrer from another site", With(Page(signedIn), "referer", "https://elsewhere.example.org/page"));
+        Add("referrer from the Frontend API", With(Page(signedIn), "referer", "https://clerk.example.com/v1/client"));
+        Add("referrer from the Account Portal", With(Page(signedIn), "referer", "https://accounts.example.com/sign-in"));
+        Add("referrer from the same origin", With(Page(signedIn), "referer", App + "/home"));
+        Add("referrer from another site, after one redirect", With(Page(signedIn + "; __clerk_redirect_count=1"), "referer", "https://elsewhere.example.org/page"));
+        Add("referrer from another site, fetch", With(Fetch(signedIn), "referer", "https://elsewhere.example.org/page"));
+        return list;
+    }
+}
