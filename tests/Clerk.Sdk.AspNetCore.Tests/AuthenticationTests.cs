@@ -55,6 +55,10 @@ public class AuthenticationTests
             app.MapGet("/admin", () => "admin area").RequireAuthorization("admins");
             app.MapGet("/invoices", () => "invoices").RequireAuthorization("invoices:read");
             app.MapGet("/reports", () => "reports").RequireAuthorization(policy => policy.RequireOrganizationPermission("reports:manage"));
+            app.MapGet("/export", () => "export").RequireAuthorization(policy => policy.RequireFeature("export"));
+            app.MapGet("/org-export", () => "org export").RequireAuthorization(policy => policy.RequireFeature("org:export"));
+            app.MapGet("/pro", () => "pro").RequireAuthorization(policy => policy.RequirePlan("pro"));
+            app.MapGet("/admin-pro", () => "admin pro").RequireAuthorization(policy => policy.RequireClerk(role: "admin", plan: "org:pro"));
             app.MapGet("/probe", async (HttpContext context) =>
             {
                 var result = await context.AuthenticateAsync(ClerkAuthenticationDefaults.AuthenticationScheme);

@@ -54,6 +54,31 @@ public class AuthorizationTests
         Assert.That(await StatusAsync(path, Token(role)), Is.EqualTo(expected));
     }
 
+    // fea/pla as Clerk scopes them: o: the organization's, u: the user's own, ou: both.
+    [TestCase("/export", "u:export", null, HttpStatusCode.OK, TestName = "Feature_OfTheUser_Allows")]
+    [TestCase("/export", "o:export", null, HttpStatusCode.OK, TestName = "Feature_OfTheOrganization_Allows")]
+    [TestCase("/export", "o:import", null, HttpStatusCode.Forbidden, TestName = "Feature_Missing_Is403")]
+    [TestCase("/org-export", "u:export", null, HttpStatusCode.Forbidden, TestName = "OrganizationFeature_HeldByTheUserOnly_Is403")]
+    [TestCase("/org-export", "ou:export", null, HttpStatusCode.OK, TestName = "OrganizationFeature_HeldByBoth_Allows")]
+    [TestCase("/pro", null, "u:free,o:pro", HttpStatusCode.OK, TestName = "Plan_Allows")]
+    [TestCase("/pro", null, "u:free", HttpStatusCode.Forbidden, TestName = "Plan_Missing_Is403")]
+    [TestCase("/admin-pro", null, "o:pro", HttpStatusCode.OK, TestName = "RoleAndOrganizationPlan_BothHeld_Allows")]
+    [TestCase("/admin-pro", null, "u:pro", HttpStatusCode.Forbidden, TestName = "RoleAndOrganizationPlan_PlanOfTheUser_Is403")]
+    public async Task FeatureAndPlanPolicies_FollowClerksHas(string path, string? features, string? plans, HttpStatusCode expected)
+    {
+        var claims = Tokens.Claims().InOrganization("admin");
+        if (features is not null) claims = claims.With("fea", features);
+        if (plans is not null) claims = claims.With("pla", plans);
+        Assert.That(await StatusAsync(path, Tokens.Sign(claims)), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void AClerkRequirement_NeedsSomethingToRequire()
+    {
+        Assert.Throws<System.ArgumentException>(() => new ClerkHasRequirement());
+        Assert.Throws<System.ArgumentException>(() => new ClerkHasRequirement(feature: " "));
+    }
+
     [TestCase("/admin")]
     [TestCase("/invoices")]
     public async Task APolicy_ChallengesASignedOutCaller_With401(string path)

@@ -106,6 +106,20 @@ public sealed class ClerkSessionClaims
     /// <returns>True when the claim is present.</returns>
     public bool TryGetClaim(string name, out JsonElement value) => Claims.TryGetProperty(name, out value);
 
+    /// <summary>
+    /// Clerk's <c>has()</c>: whether the user has, in the active organization, <paramref name="role"/> and
+    /// <paramref name="permission"/> (<c>admin</c> or <c>org:admin</c>; <c>invoices:read</c> or <c>org:invoices:read</c>),
+    /// and the billing <paramref name="feature"/> and <paramref name="plan"/> (<c>export</c>, or scoped: <c>org:export</c>
+    /// for the organization's, <c>user:export</c> for the user's own). Every argument given must hold; none given is false.
+    /// </summary>
+    /// <param name="role">An organization role.</param>
+    /// <param name="permission">An organization permission.</param>
+    /// <param name="feature">A billing feature (<c>fea</c>).</param>
+    /// <param name="plan">A billing plan (<c>pla</c>).</param>
+    /// <returns>True when every argument given holds.</returns>
+    public bool Has(string? role = null, string? permission = null, string? feature = null, string? plan = null) =>
+        ClerkHas.Check(this, role, permission, feature, plan);
+
     /// <summary>Returns the user and session ids (no token content beyond ids).</summary>
     /// <returns>A description safe to log.</returns>
     public override string ToString() => $"ClerkSessionClaims(UserId={UserId}, SessionId={SessionId}, OrganizationId={OrganizationId})";

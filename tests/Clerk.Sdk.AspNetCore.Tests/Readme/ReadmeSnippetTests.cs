@@ -46,6 +46,7 @@ public class ReadmeSnippetTests
             private static Microsoft.AspNetCore.Builder.WebApplicationBuilder builder = null!;
             private static Microsoft.AspNetCore.Builder.WebApplication app = null!;
             private static object Unauthorized(object? reason) => reason!;
+            private static object Redirect(string location) => location;
             private static System.Threading.Tasks.Task DeleteAsync(string id, System.Threading.CancellationToken cancellationToken) => System.Threading.Tasks.Task.CompletedTask;
         }
         """;

@@ -31,6 +31,13 @@ public class AuthenticateRequestDifferentialTests
 
     private List<Scenario> _scenarios = null!;
     private Dictionary<string, JsonObject> _clerk = null!;
+    private List<(string Id, Dictionary<string, object?> Claims, HasCheck[] Checks)> _hasCases = null!;
+    private Dictionary<string, JsonArray> _clerkHas = null!;
+
+    private sealed record HasCheck(string? Role = null, string? Permission = null, string? Feature = null, string? Plan = null)
+    {
+        public override string ToString() => string.Join(", ", new[] { ("role", Role), ("permission", Permission), ("feature", Feature), ("plan", Plan) }.Where(p => p.Item2 is not null).Select(p => $"{p.Item1}: {p.Item2}"));
+    }
 
     private sealed record Options(string PublishableKey, string[]? Accepts = null, string? Domain = null, bool IsSatellite = false, string? ProxyUrl = null, string? SignInUrl = null);
 
@@ -40,8 +47,15 @@ public class AuthenticateRequestDifferentialTests
     public void RunClerkBackend()
     {
         _scenarios = Scenarios();
+        _hasCases = HasCases();
         var input = new JsonObject
         {
+            ["hasChecks"] = new JsonArray(_hasCases.Select(c => (JsonNode)new JsonObject
+            {
+                ["id"] = c.Id,
+                ["claims"] = JsonNode.Parse(Json(c.Claims)),
+                ["checks"] = new JsonArray(c.Checks.Select(h => (JsonNode)new JsonObject { ["role"] = h.Role, ["permission"] = h.Permission, ["feature"] = h.Feature, ["plan"] = h.Plan }).ToArray()),
+            }).ToArray()),
             ["nowMs"] = Now.ToUnixTimeMilliseconds(),
             ["scenarios"] = new JsonArray(_scenarios.Select(s => (JsonNode)new JsonObject
             {
@@ -66,6 +80,55 @@ public class AuthenticateRequestDifferentialTests
         var output = ClerkBackendDifferentialTests.RunNode(input.ToJsonString(), "authenticate-with-clerk-backend.mjs");
         Assert.That((string?)output["backendVersion"], Is.EqualTo("3.25.0"));
         _clerk = output["results"]!.AsArray().Select(r => r!.AsObject()).ToDictionary(r => (string)r["id"]!);
+        _clerkHas = output["has"]!.AsArray().Select(r => r!.AsObject()).ToDictionary(r => (string)r["id"]!, r => r["results"]!.AsArray());
+    }
+
+    [Test]
+    public void Has_AgreesWithClerksHas_ForRolesPermissionsFeaturesAndPlans()
+    {
+        var checks = 0;
+        var disagreements = new List<string>();
+        foreach (var (id, claims, list) in _hasCases)
+        {
+            var payload = System.Text.Json.JsonDocument.Parse(Json(claims)).RootElement.Clone();
+            var session = new ClerkSessionClaims(payload, OrganizationClaimsParser.Parse(payload));
+            for (var i = 0; i < list.Length; i++)
+            {
+                checks++;
+                var theirs = (bool)_clerkHas[id][i]!;
+                var ours = session.Has(list[i].Role, list[i].Permission, list[i].Feature, list[i].Plan);
+                if (theirs != ours) disagreements.Add($"{id} has({list[i]}): clerk {theirs}, ours {ours}");
+            }
+        }
+        TestContext.Progress.WriteLine($"has(): {checks - disagreements.Count}/{checks} checks agree with @clerk/backend");
+        Assert.That(disagreements, Is.Empty);
+        Assert.That(checks, Is.GreaterThanOrEqualTo(40));
+    }
+
+    private static List<(string Id, Dictionary<string, object?> Claims, HasCheck[] Checks)> HasCases()
+    {
+        var organization = SessionClaims()
+            .With("o", new Dictionary<string, object?> { ["id"] = "org_2ORG", ["slg"] = "acme", ["rol"] = "admin", ["per"] = "read,manage,delete", ["fpm"] = "3,2" })
+            .With("fea", "o:dashboard,o:billing,u:profile,ou:shared")
+            .With("pla", "u:free,o:pro");
+        var checks = new HasCheck[]
+        {
+            new(Role: "admin"), new(Role: "org:admin"), new(Role: "org:org:admin"), new(Role: "member"), new(Role: ""),
+            new(Permission: "dashboard:read"), new(Permission: "org:dashboard:manage"), new(Permission: "org:billing:manage"), new(Permission: "org:billing:read"),
+            new(Permission: "billing:delete"), new(Role: "admin", Permission: "org:billing:read"), new(Role: "admin", Permission: "org:billing:manage"),
+            new(Feature: "dashboard"), new(Feature: "org:dashboard"), new(Feature: "organization:billing"), new(Feature: "o:billing"), new(Feature: "u:dashboard"),
+            new(Feature: "user:profile"), new(Feature: "profile"), new(Feature: "u:shared"), new(Feature: "o:shared"), new(Feature: "x:profile"), new(Feature: "missing"),
+            new(Plan: "pro"), new(Plan: "u:pro"), new(Plan: "organization:pro"), new(Plan: "free"), new(Plan: "user:free"), new(Plan: "org:free"),
+            new(Role: "admin", Feature: "dashboard", Plan: "pro"), new(Role: "admin", Feature: "dashboard", Plan: "enterprise"), new(),
+        };
+        return
+        [
+            ("organization member with billing", organization, checks),
+            ("no organization", SessionClaims().With("fea", "u:profile").With("pla", "u:free"), checks),
+            ("v1 claims", SessionClaims().Without("v").With("org_id", "org_1").With("org_role", "org:basic_member").With("org_permissions", new[] { "org:sys_profile:read" }),
+                [new(Role: "basic_member"), new(Role: "org:basic_member"), new(Permission: "sys_profile:read"), new(Permission: "org:sys_profile:manage"), new(Feature: "profile")]),
+            ("feature claim without a scope", SessionClaims().With("fea", "dashboard").With("pla", "u:free"), [new(Feature: "dashboard"), new(Plan: "free")]),
+        ];
     }
 
     [Test]

@@ -4,10 +4,13 @@
 // One process per test run: reads one JSON document on stdin, writes one JSON document on stdout.
 //   in:  { nowMs, scenarios: [{ id, url, method, headers: { name: value }, options: { publishableKey, secretKey, jwtKey,
 //          authorizedParties, domain, isSatellite, proxyUrl, signInUrl, acceptsToken } }] }
-//   out: { backendVersion, results: [{ id, status, reason, message, location, setCookies, tokenType, userId, subject }] }
+//          hasChecks: [{ id, claims, checks: [{ role, permission, feature, plan }] }] }
+//   out: { backendVersion, results: [{ id, status, reason, message, location, setCookies, tokenType, userId, subject }],
+//          has: [{ id, results: [true | false | 'threw'] }] }
 // Date.now() is pinned to nowMs. Clerk's console output goes to stderr so that stdout stays JSON.
 import { readFileSync } from 'node:fs';
 import { createClerkClient } from '@clerk/backend';
+import { signedInAuthObject } from '@clerk/backend/internal';
 
 const input = JSON.parse(readFileSync(0, 'utf8'));
 Date.now = () => input.nowMs;
@@ -54,4 +57,25 @@ for (const scenario of input.scenarios) {
     results.push({ id: scenario.id, status: 'threw', reason: String(error?.message ?? error) });
   }
 }
-process.stdout.write(JSON.stringify({ backendVersion: backendPackage.version, results }));
+// has(): Clerk's authorization check on the auth object of verified claims.
+const has = [];
+for (const { id, claims, checks } of input.hasChecks ?? []) {
+  let auth = null;
+  try {
+    auth = signedInAuthObject({}, 'token', claims);
+  } catch {
+    auth = null;
+  }
+  has.push({
+    id,
+    results: checks.map((check) => {
+      if (!auth) return false;
+      try {
+        return auth.has(Object.fromEntries(Object.entries(check).filter(([, v]) => v !== null)));
+      } catch {
+        return false;
+      }
+    }),
+  });
+}
+process.stdout.write(JSON.stringify({ backendVersion: backendPackage.version, results, has }));
