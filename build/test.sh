@@ -16,7 +16,9 @@ log="$(mktemp)"
 summary="TestResults/conformance-summary.txt"
 # tests/Clerk.Sdk.Testing.Tests writes how many responses of the fake were validated against the spec here.
 fake_summary="TestResults/fake-validation-summary.txt"
-rm -f "$summary" "$fake_summary"
+# tests/Clerk.Sdk.Tests writes the agreement of request authentication with @clerk/backend here.
+auth_summary="TestResults/authenticate-request-summary.txt"
+rm -f "$summary" "$fake_summary" "$auth_summary"
 start=$SECONDS
 dotnet test Clerk.Generated.sln -c Release 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
@@ -46,6 +48,7 @@ if [ -f "$summary" ]; then
   [ "$lines" -gt 40 ] && echo "... $((lines - 40)) more lines in $summary"
 fi
 [ -f "$fake_summary" ] && head -n 1 "$fake_summary"
+[ -f "$auth_summary" ] && cat "$auth_summary"
 echo "$evolution_line"
 
 # Benchmarks smoke (issue #10): proves bench/ builds and every suite starts and finishes with `--job short`; asserts

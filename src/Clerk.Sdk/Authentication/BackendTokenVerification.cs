@@ -9,7 +9,14 @@ namespace Clerk.Authentication;
 /// <summary>Verifies opaque machine tokens through the Backend API verify endpoints and maps their answers to reasons.</summary>
 internal static class BackendTokenVerification
 {
-    public static async Task<ClerkMachineAuth> VerifyAsync(ClerkClient clerk, ClerkTokenType type, string token, CancellationToken cancellationToken)
+    /// <summary>Verifies one opaque token at its verify endpoint.</summary>
+    /// <param name="clerk">The client.</param>
+    /// <param name="type">The token's kind.</param>
+    /// <param name="token">The token.</param>
+    /// <param name="machineSecretKey">For an M2M token: the machine secret key to authenticate the verification with, or null for the client's key.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The verified machine token.</returns>
+    public static async Task<ClerkMachineAuth> VerifyAsync(ClerkClient clerk, ClerkTokenType type, string token, string? machineSecretKey, CancellationToken cancellationToken)
     {
         try
         {
@@ -24,7 +31,7 @@ internal static class BackendTokenVerification
                     }
                 case ClerkTokenType.M2MToken:
                     {
-                        var response = await clerk.M2M.VerifyTokenAsync(new VerifyM2MTokenRequest { Token = token }, cancellationToken: cancellationToken).ConfigureAwait(false);
+                        var response = await clerk.M2M.VerifyTokenAsync(new VerifyM2MTokenRequest { Token = token }, requestOptions: machineSecretKey is null ? null : new ClerkRequestOptions { SecretKey = machineSecretKey }, cancellationToken: cancellationToken).ConfigureAwait(false);
                         Complete(response.Object, response.Id, response.Subject, type);
                         Check(response.Revoked, response.Expired, type);
                         return MachineTokenResults.FromM2M(response);

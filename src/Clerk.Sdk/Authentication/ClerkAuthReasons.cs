@@ -43,6 +43,7 @@ internal static class ClerkAuthReasons
         ClerkTokenFailureReason.WrongTokenType or ClerkTokenFailureReason.TokenTypeNotAccepted => TokenTypeMismatch,
         ClerkTokenFailureReason.MissingToken => SessionTokenAndUatMissing,
         ClerkTokenFailureReason.SessionPending => "session-pending",
+        ClerkTokenFailureReason.InvalidAudience => "token-verification-failed",
         _ => "token-invalid",
     };
 }

@@ -74,4 +74,7 @@ public enum ClerkTokenFailureReason
 
     /// <summary>Clerk reports the OAuth access token as not active (<c>active: false</c>) without saying it was revoked or expired.</summary>
     Inactive,
+
+    /// <summary>The token's <c>aud</c> names none of <see cref="ClerkTokenVerifierOptions.Audience"/>.</summary>
+    InvalidAudience,
 }

@@ -41,6 +41,8 @@ public sealed partial class ClerkTokenVerifier
     private readonly string? _proxyUrl;
     private readonly string? _signInUrl;
     private readonly bool _trustForwardedHeaders;
+    private readonly string[] _audience;
+    private readonly string? _machineSecretKey;
 
     /// <summary>Creates a networkless verifier: session and machine JWTs are checked with <see cref="ClerkTokenVerifierOptions.JwtKey"/>.</summary>
     /// <param name="options">The settings; <see cref="ClerkTokenVerifierOptions.JwtKey"/> is required.</param>
@@ -95,6 +97,15 @@ public sealed partial class ClerkTokenVerifier
         _proxyUrl = string.IsNullOrWhiteSpace(options.ProxyUrl) ? null : options.ProxyUrl.TrimEnd('/');
         _signInUrl = string.IsNullOrWhiteSpace(options.SignInUrl) ? null : options.SignInUrl;
         _trustForwardedHeaders = options.TrustForwardedHeaders;
+        _audience = (options.Audience ?? Array.Empty<string>()).Where(a => !string.IsNullOrEmpty(a)).ToArray();
+        if (!string.IsNullOrWhiteSpace(options.MachineSecretKey))
+        {
+            if (!options.MachineSecretKey.StartsWith("ak_", StringComparison.Ordinal))
+            {
+                throw new ClerkConfigurationException("ClerkTokenVerifierOptions.MachineSecretKey must be a machine secret key (ak_...).");
+            }
+            _machineSecretKey = options.MachineSecretKey;
+        }
         if (!string.IsNullOrWhiteSpace(options.JwtKey))
         {
             _pemKey = SigningKeyLoader.FromPem(options.JwtKey);
@@ -282,6 +293,7 @@ public sealed partial class ClerkTokenVerifier
             throw ClaimRules.Fail(ClerkTokenFailureReason.WrongTokenType, "The token's subject is a machine (mch_): an M2M token is not a session token.", type);
         }
         CheckAuthorizedParty(payload);
+        CheckAudience(payload, type);
         CheckIssuer(payload);
         ClaimRules.CheckLifetime(payload, _time.GetUtcNow().ToUnixTimeMilliseconds(), skewMs ?? _skewMs, type);
         CheckSessionStatus(payload);
@@ -300,7 +312,7 @@ public sealed partial class ClerkTokenVerifier
             {
                 throw new ClerkConfigurationException($"Verifying an opaque {type} calls the Backend API: create the verifier with a ClerkClient.");
             }
-            return await BackendTokenVerification.VerifyAsync(_clerk, type, token, cancellationToken).ConfigureAwait(false);
+            return await BackendTokenVerification.VerifyAsync(_clerk, type, token, type == ClerkTokenType.M2MToken ? _machineSecretKey : null, cancellationToken).ConfigureAwait(false);
         }
         CheckHeader(jwt, type);
         if (type == ClerkTokenType.OAuthToken)
@@ -328,6 +340,7 @@ public sealed partial class ClerkTokenVerifier
             throw ClaimRules.Fail(ClerkTokenFailureReason.WrongTokenType, "An M2M JWT's subject must be a machine id (mch_).", type);
         }
         ClaimRules.CheckLifetime(payload, _time.GetUtcNow().ToUnixTimeMilliseconds(), _skewMs, type);
+        if (type == ClerkTokenType.OAuthToken) CheckAudience(payload, type);
         return type == ClerkTokenType.M2MToken ? MachineTokenResults.FromM2MJwt(payload, subject) : MachineTokenResults.FromOAuthJwt(payload, subject);
     }
 
@@ -393,6 +406,23 @@ public sealed partial class ClerkTokenVerifier
             throw ClaimRules.Fail(ClerkTokenFailureReason.InvalidSignature, "The token's signature does not verify with the instance's key.", type);
         }
         return jwt.ReadPayload(type);
+    }
+
+    /// <summary>Clerk's audience rule: when both lists are not empty, they must share one value.</summary>
+    private void CheckAudience(JsonElement payload, ClerkTokenType type)
+    {
+        if (_audience.Length == 0 || !payload.TryGetProperty("aud"u8, out var aud)) return;
+        var values = aud.ValueKind switch
+        {
+            JsonValueKind.String => [aud.GetString()!],
+            JsonValueKind.Array => aud.EnumerateArray().Where(a => a.ValueKind == JsonValueKind.String).Select(a => a.GetString()!).ToArray(),
+            _ => Array.Empty<string>(),
+        };
+        values = values.Where(v => v.Length > 0).ToArray();
+        if (values.Length > 0 && !values.Any(v => Array.IndexOf(_audience, v) >= 0))
+        {
+            throw ClaimRules.Fail(ClerkTokenFailureReason.InvalidAudience, "The token's aud (audience) names none of ClerkTokenVerifierOptions.Audience.", type);
+        }
     }
 
     private void CheckAuthorizedParty(JsonElement payload)

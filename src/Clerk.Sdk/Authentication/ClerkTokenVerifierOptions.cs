@@ -64,6 +64,19 @@ public sealed class ClerkTokenVerifierOptions
     public int MaxTokenLength { get; set; } = DefaultMaxTokenLength;
 
     /// <summary>
+    /// Accepted audiences (<c>aud</c>) of session tokens and OAuth access token JWTs, as Clerk's <c>audience</c> option: when
+    /// both this list and the token's <c>aud</c> are not empty, one of the token's audiences must be listed
+    /// (<see cref="ClerkTokenFailureReason.InvalidAudience"/>). A token without <c>aud</c> passes, as in Clerk's SDKs.
+    /// </summary>
+    public IList<string> Audience { get; set; } = new List<string>();
+
+    /// <summary>
+    /// A machine secret key (<c>ak_...</c>) to verify opaque M2M tokens (<c>mt_...</c>) with at the Backend API, as Clerk's
+    /// <c>machineSecretKey</c>; by default they are verified with the client's secret key.
+    /// </summary>
+    public string? MachineSecretKey { get; set; }
+
+    /// <summary>
     /// The satellite application's domain (<c>satellite.example.com</c>) when <see cref="IsSatellite"/>: a production
     /// satellite's Frontend API is then <c>clerk.{Domain}</c>. As Clerk's SDKs name it.
     /// </summary>

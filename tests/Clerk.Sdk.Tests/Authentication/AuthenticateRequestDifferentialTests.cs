@@ -39,7 +39,7 @@ public class AuthenticateRequestDifferentialTests
         public override string ToString() => string.Join(", ", new[] { ("role", Role), ("permission", Permission), ("feature", Feature), ("plan", Plan) }.Where(p => p.Item2 is not null).Select(p => $"{p.Item1}: {p.Item2}"));
     }
 
-    private sealed record Options(string PublishableKey, string[]? Accepts = null, string? Domain = null, bool IsSatellite = false, string? ProxyUrl = null, string? SignInUrl = null);
+    private sealed record Options(string PublishableKey, string[]? Accepts = null, string? Domain = null, bool IsSatellite = false, string? ProxyUrl = null, string? SignInUrl = null, string[]? Audience = null);
 
     private sealed record Scenario(string Id, string Url, string Method, Dictionary<string, string> Headers, Options Options, string? Deliberate = null);
 
@@ -73,6 +73,7 @@ public class AuthenticateRequestDifferentialTests
                     ["isSatellite"] = s.Options.IsSatellite,
                     ["proxyUrl"] = s.Options.ProxyUrl,
                     ["signInUrl"] = s.Options.SignInUrl,
+                    ["audience"] = s.Options.Audience is null ? null : new JsonArray(s.Options.Audience.Select(a => (JsonNode)a).ToArray()),
                     ["acceptsToken"] = s.Options.Accepts is null ? null : s.Options.Accepts.Length == 1 ? s.Options.Accepts[0] : new JsonArray(s.Options.Accepts.Select(a => (JsonNode)a).ToArray()),
                 },
             }).ToArray()),
@@ -157,7 +158,12 @@ public class AuthenticateRequestDifferentialTests
         }
         var countable = _scenarios.Count(s => s.Deliberate is null);
         var statuses = _clerk.Values.GroupBy(r => (string)r["status"]!).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}");
-        TestContext.Progress.WriteLine($"authenticate request: {agreed}/{countable} scenarios agree with @clerk/backend ({deliberate.Count} deliberate differences not counted; Clerk's outcomes: {string.Join(", ", statuses)})");
+        var summary = $"authenticate request: {agreed}/{countable} scenarios agree with @clerk/backend ({deliberate.Count} deliberate differences not counted; Clerk's outcomes: {string.Join(", ", statuses)})";
+        TestContext.Progress.WriteLine(summary);
+        // build/test.sh prints this file (dotnet test hides test output).
+        var file = System.IO.Path.Combine(Conventions.RepoPaths.Root, "TestResults", "authenticate-request-summary.txt");
+        System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
+        System.IO.File.WriteAllText(file, summary + Environment.NewLine + string.Join(Environment.NewLine, deliberate.Select(d => "  deliberate: " + d[..d.IndexOf(" (clerk ", StringComparison.Ordinal)])) + Environment.NewLine);
         foreach (var line in deliberate) TestContext.Out.WriteLine("  deliberate: " + line);
         Assert.That(disagreements, Is.Empty, string.Join("\n", disagreements));
         Assert.That(countable, Is.GreaterThanOrEqualTo(80));
@@ -194,6 +200,7 @@ public class AuthenticateRequestDifferentialTests
             o.ProxyUrl = scenario.Options.ProxyUrl;
             o.SignInUrl = scenario.Options.SignInUrl;
             o.TrustForwardedHeaders = true;
+            foreach (var audience in scenario.Options.Audience ?? []) o.Audience.Add(audience);
             o.AcceptedTokenTypes = scenario.Options.Accepts is null ? ClerkTokenTypes.SessionToken : scenario.Options.Accepts.Aggregate(default(ClerkTokenTypes), (all, a) => all | a switch
             {
                 "session_token" => ClerkTokenTypes.SessionToken,
@@ -402,6 +409,14 @@ public class AuthenticateRequestDifferentialTests
         Add("accepts session + M2M: session bearer", With(Fetch(), "authorization", "Bearer " + valid), new Options(Live, ["session_token", "m2m_token"]));
         Add("accepts every kind: expired M2M JWT", With(Fetch(), "authorization", "Bearer " + Sign(new Dictionary<string, object?> { ["alg"] = "RS256", ["kid"] = KidA, ["typ"] = "JWT", ["cat"] = "cl_B7d4PD333AAA" },
             new Dictionary<string, object?> { ["sub"] = "mch_2xyz", ["iat"] = NowSeconds - 900, ["exp"] = NowSeconds - 300, ["jti"] = "mt_2x", ["iss"] = Issuer })), new Options(Live, ["session_token", "m2m_token", "oauth_token", "api_key"]));
+
+        // Audience.
+        var apiAudience = new Options(Live, Audience: ["https://api.example.com"]);
+        Add("audience: token for it", With(Fetch(), "authorization", "Bearer " + Token(Claims().With("aud", "https://api.example.com"))), apiAudience);
+        Add("audience: token for another", With(Fetch(), "authorization", "Bearer " + Token(Claims().With("aud", "https://other.example.com"))), apiAudience);
+        Add("audience: token for several, one of them", With(Fetch(), "authorization", "Bearer " + Token(Claims().With("aud", new[] { "x", "https://api.example.com" }))), apiAudience);
+        Add("audience: token without aud", With(Fetch(), "authorization", "Bearer " + valid), apiAudience);
+        Add("audience: cookie for another (page)", Page($"__session={Token(Claims().With("aud", "https://other.example.com"))}; __client_uat={uatOld}"), apiAudience);
 
         // Cross-origin page navigations on the primary domain.
         var signedIn = $"__session={valid}; __client_uat={uatOld}";

@@ -87,6 +87,23 @@ public class MachineTokenTests
     }
 
     [Test]
+    public async Task OpaqueM2MToken_IsVerifiedWithTheMachineSecretKey_WhenOneIsSet()
+    {
+        using var backend = new Backend();
+        const string machineKey = "ak_machine_0123456789";
+        backend.Mock.Expect(HttpMethod.Post, "https://api.clerk.com/v1/m2m_tokens/verify")
+            .WithHeaders("Authorization", "Bearer " + machineKey)
+            .Respond("application/json", "{\"object\":\"machine_to_machine_token\",\"id\":\"mt_2id\",\"subject\":\"mch_2abc\",\"revoked\":false,\"expired\":false,\"created_at\":1,\"updated_at\":2}");
+        var verifier = new ClerkTokenVerifier(backend.Client, new ClerkTokenVerifierOptions { JwtKey = PemA, Issuer = Issuer, MachineSecretKey = machineKey, AcceptedTokenTypes = ClerkTokenTypes.MachineTokens });
+
+        var auth = await verifier.VerifyMachineTokenAsync(M2MToken, ClerkTokenTypes.MachineTokens);
+
+        backend.Mock.VerifyNoOutstandingExpectation();
+        Assert.That(auth.Subject, Is.EqualTo("mch_2abc"));
+        Assert.Throws<ClerkConfigurationException>(() => new ClerkTokenVerifier(backend.Client, new ClerkTokenVerifierOptions { MachineSecretKey = "sk_test_notamachinekey" }));
+    }
+
+    [Test]
     public async Task OpaqueOAuthToken_IsVerifiedThroughTheBackendApi()
     {
         using var backend = new Backend();

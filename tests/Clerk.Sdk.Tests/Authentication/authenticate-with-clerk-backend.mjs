@@ -3,7 +3,7 @@
 //
 // One process per test run: reads one JSON document on stdin, writes one JSON document on stdout.
 //   in:  { nowMs, scenarios: [{ id, url, method, headers: { name: value }, options: { publishableKey, secretKey, jwtKey,
-//          authorizedParties, domain, isSatellite, proxyUrl, signInUrl, acceptsToken } }] }
+//          authorizedParties, domain, isSatellite, proxyUrl, signInUrl, acceptsToken, audience } }] }
 //          hasChecks: [{ id, claims, checks: [{ role, permission, feature, plan }] }] }
 //   out: { backendVersion, results: [{ id, status, reason, message, location, setCookies, tokenType, userId, subject }],
 //          has: [{ id, results: [true | false | 'threw'] }] }
@@ -31,9 +31,10 @@ for (const scenario of input.scenarios) {
     proxyUrl: o.proxyUrl ?? undefined,
     signInUrl: o.signInUrl ?? undefined,
     acceptsToken: o.acceptsToken ?? undefined,
+    audience: o.audience ?? undefined,
   };
   try {
-    const clerk = createClerkClient({ secretKey: options.secretKey, publishableKey: options.publishableKey, jwtKey: options.jwtKey });
+    const clerk = createClerkClient({ secretKey: options.secretKey, publishableKey: options.publishableKey, jwtKey: options.jwtKey, audience: options.audience });
     const request = new Request(scenario.url, { method: scenario.method, headers: scenario.headers });
     const state = await clerk.authenticateRequest(request, options);
     let auth = null;
