@@ -42,6 +42,13 @@ if dotnet pack src/Clerk.Sdk -c Release -o artifacts/packages -p:Version="$versi
 else
   echo "dotnet pack failed"; status=1
 fi
+# samples/PageApp walks a browser through Clerk's handshake against the fake (loopback): it must end signed in.
+mkdir -p artifacts
+if dotnet run --project samples/PageApp -c Release > artifacts/pageapp.log 2>&1 && grep -q "Signed in as" artifacts/pageapp.log; then
+  echo "samples/PageApp: signed in through the handshake ($(grep -c ' GET ' artifacts/pageapp.log) requests; artifacts/pageapp.log)"
+else
+  tail -n 20 artifacts/pageapp.log; echo "samples/PageApp failed"; status=1
+fi
 if [ -f "$summary" ]; then
   head -n 40 "$summary"
   lines=$(wc -l < "$summary")

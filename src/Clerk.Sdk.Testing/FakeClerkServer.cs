@@ -114,13 +114,24 @@ public sealed class FakeClerkServer : IDisposable, IAsyncDisposable
         return new ClerkClient(options);
     }
 
-    /// <summary>Verifier options for the fake's session tokens: its publishable key (so <c>iss</c> is checked) and clock.</summary>
+    /// <summary>
+    /// Verifier options for the fake's session tokens: its publishable key (so <c>iss</c> is checked), clock and, on
+    /// loopback, <see cref="ClerkTokenVerifierOptions.ProxyUrl"/> = <see cref="FrontendApiProxyUrl"/>, so that handshakes reach the fake.
+    /// </summary>
     /// <returns>New options; add <see cref="ClerkTokenVerifierOptions.AuthorizedParties"/> as your app does.</returns>
     public ClerkTokenVerifierOptions CreateTokenVerifierOptions() => new()
     {
         PublishableKey = PublishableKey,
         TimeProvider = _instance.Options.TimeProvider,
+        ProxyUrl = FrontendApiProxyUrl,
     };
+
+    /// <summary>
+    /// On loopback: the fake's root URL, serving the Frontend API's handshake (<c>/v1/client/handshake</c>). A publishable key
+    /// cannot name a loopback port, so a verifier reaches the fake's handshake through
+    /// <see cref="ClerkTokenVerifierOptions.ProxyUrl"/> (<see cref="CreateTokenVerifierOptions"/> sets it). Null in-process.
+    /// </summary>
+    public string? FrontendApiProxyUrl => _loopback ? BaseUrl[..^"/v1".Length] : null;
 
     /// <summary>
     /// Signs a session token for <paramref name="userId"/> as Clerk would issue it to a signed-in browser: RS256 with the
@@ -183,7 +194,7 @@ public sealed class FakeClerkServer : IDisposable, IAsyncDisposable
             throw new ArgumentException("FakeClerkServerOptions.SecretKey must start with sk_test_ or sk_live_ (the value is not shown).", nameof(options));
         }
         var publishableKey = FakePublishableKey(options);
-        var instance = new FakeInstance(options, secretKey, "https://" + publishableKey.FrontendApiHost);
+        var instance = new FakeInstance(options, secretKey, publishableKey);
         var (app, baseUrl, implemented) = await FakeHost.StartAsync(instance, loopback, cancellationToken).ConfigureAwait(false);
         return new FakeClerkServer(instance, app, baseUrl, implemented, loopback, publishableKey) { SecretKey = secretKey };
     }

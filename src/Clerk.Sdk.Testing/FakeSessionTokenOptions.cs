@@ -9,7 +9,10 @@ public sealed class FakeSessionTokenOptions
     /// <summary>The <c>azp</c> claim (the origin that requested the token, e.g. <c>https://app.example.com</c>); none by default.</summary>
     public string? AuthorizedParty { get; init; }
 
-    /// <summary>How long the token is valid (default 60 s, as Clerk's session tokens).</summary>
+    /// <summary>
+    /// How long the token is valid (default 60 s, as Clerk's session tokens). Zero or negative gives a token that has
+    /// already expired (<c>exp</c> that long ago), as an idle browser tab holds.
+    /// </summary>
     public TimeSpan Lifetime { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>The session status claim <c>sts</c>: <c>active</c> (default) or <c>pending</c>.</summary>

@@ -126,7 +126,8 @@ internal static class SessionEndpoints
         return new CreateSessionTokenResponse { Object = "token", Jwt = jwt };
     }
 
-    private static FakeOrganizationClaims? OrganizationClaimsOf(FakeStore store, Session session)
+    /// <summary>The organization claims of a session's token: its active organization and the user's role there, or null.</summary>
+    internal static FakeOrganizationClaims? OrganizationClaimsOf(FakeStore store, Session session)
     {
         if (session.LastActiveOrganizationId is not { } organizationId || !store.Organizations.TryGetValue(organizationId, out var organization))
         {

@@ -44,7 +44,10 @@ internal static class FakeHost
         builder.Services.AddRoutingCore();
         var app = builder.Build();
         var gate = new RequestGate(instance);
-        app.Use((context, next) => context.Request.Path.StartsWithSegments("/v1") ? gate.InvokeAsync(context, () => next(context)) : next(context));
+        // The Frontend API's handshake is the browser's, not the Backend API's: no secret key.
+        app.Use((context, next) => context.Request.Path.StartsWithSegments("/v1") && !context.Request.Path.Equals(HandshakeEndpoint.Path, System.StringComparison.Ordinal)
+            ? gate.InvokeAsync(context, () => next(context))
+            : next(context));
         app.UseRouting();
         var implemented = new List<string>();
         var routes = new FakeRoutes(app.MapGroup("/v1"), instance, implemented);
@@ -55,6 +58,7 @@ internal static class FakeHost
         InvitationEndpoints.Map(routes);
         ApiKeyEndpoints.Map(routes);
         JwksEndpoints.Map(routes);
+        HandshakeEndpoint.Map(app, instance);
         var fallback = new UnimplementedOperations(instance.Spec, implemented);
         app.MapFallback((RequestDelegate)fallback.HandleAsync);
         return (app, implemented);

@@ -9,8 +9,10 @@ namespace Clerk.Testing.Hosting;
 /// <summary>What the endpoints of one fake share: its state, its signing key, the spec and its settings.</summary>
 internal sealed class FakeInstance
 {
-    public FakeInstance(FakeClerkServerOptions options, string secretKey, string frontendApiUrl)
+    public FakeInstance(FakeClerkServerOptions options, string secretKey, Clerk.PublishableKey publishableKey)
     {
+        var frontendApiUrl = "https://" + publishableKey.FrontendApiHost;
+        PublishableKey = publishableKey;
         Options = options;
         Time = options.TimeProvider ?? TimeProvider.System;
         Store = new FakeStore(Time);
@@ -35,6 +37,9 @@ internal sealed class FakeInstance
     public HashSet<string> SecretKeys { get; }
 
     public string FrontendApiUrl { get; }
+
+    /// <summary>The fake instance's publishable key (a development key unless its options say otherwise).</summary>
+    public Clerk.PublishableKey PublishableKey { get; }
 
     public SpecDocument Spec => SpecDocument.Instance;
 

@@ -55,10 +55,13 @@ internal sealed class SessionTokenSigner : IDisposable
         {
             claims[name] = value;
         }
-        claims["exp"] = now + (long)Math.Max(1, options.Lifetime.TotalSeconds);
-        claims["iat"] = now;
+        var lifetime = (long)options.Lifetime.TotalSeconds;
+        // An expired token (zero or negative lifetime) was issued a minute before it expired, as a real one.
+        var issuedAt = lifetime > 0 ? now : now + lifetime - 60;
+        claims["exp"] = now + lifetime;
+        claims["iat"] = issuedAt;
         claims["iss"] = Issuer;
-        claims["nbf"] = now - 10;
+        claims["nbf"] = issuedAt - 10;
         claims["sid"] = sessionId;
         claims["sts"] = options.Status;
         claims["sub"] = userId;
@@ -80,6 +83,38 @@ internal sealed class SessionTokenSigner : IDisposable
         var input = Base64Url(JsonSerializer.SerializeToUtf8Bytes(header)) + "." + Base64Url(JsonSerializer.SerializeToUtf8Bytes(claims));
         var signature = _key.SignData(Encoding.ASCII.GetBytes(input), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         return input + "." + Base64Url(signature);
+    }
+
+    /// <summary>A JWT of <paramref name="payload"/> signed with the instance's key (the Frontend API's handshake token).</summary>
+    public string SignPayload(object payload)
+    {
+        var header = new Dictionary<string, string> { ["alg"] = "RS256", ["kid"] = KeyId, ["typ"] = "JWT" };
+        var input = Base64Url(JsonSerializer.SerializeToUtf8Bytes(header)) + "." + Base64Url(JsonSerializer.SerializeToUtf8Bytes(payload));
+        var signature = _key.SignData(Encoding.ASCII.GetBytes(input), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        return input + "." + Base64Url(signature);
+    }
+
+    /// <summary>Whether <paramref name="token"/> carries this key's signature; its payload when it does (expired or not).</summary>
+    public JsonElement? VerifySignature(string token)
+    {
+        var parts = token.Split('.');
+        if (parts.Length != 3) return null;
+        try
+        {
+            var signature = Convert.FromBase64String(Pad(parts[2]));
+            if (!_key.VerifyData(Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]), signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)) return null;
+            return JsonDocument.Parse(Convert.FromBase64String(Pad(parts[1]))).RootElement.Clone();
+        }
+        catch (Exception ex) when (ex is FormatException or JsonException or CryptographicException)
+        {
+            return null;
+        }
+
+        static string Pad(string segment)
+        {
+            var base64 = segment.Replace('-', '+').Replace('_', '/');
+            return base64 + new string('=', (4 - base64.Length % 4) % 4);
+        }
     }
 
     public void Dispose() => _key.Dispose();
