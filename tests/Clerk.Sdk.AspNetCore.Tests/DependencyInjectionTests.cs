@@ -230,7 +230,12 @@ public class DependencyInjectionTests
             ("Clerk:AuthorizedParties", "https://a.example, https://b.example"),
             ("Clerk:AllowedAlgorithms", "RS256,ES256"),
             ("Clerk:AcceptedTokenTypes", "SessionToken, ApiKey"),
-            ("Clerk:ClockSkew", "00:00:02")));
+            ("Clerk:ClockSkew", "00:00:02"),
+            ("Clerk:Audience", "https://api.example.com"),
+            ("Clerk:Domain", "sat.example.net"),
+            ("Clerk:IsSatellite", "true"),
+            ("Clerk:ProxyUrl", "/__clerk"),
+            ("Clerk:TrustForwardedHeaders", "true")));
         using var provider = services.BuildServiceProvider();
 
         var client = provider.GetRequiredService<IOptions<ClerkClientOptions>>().Value;
@@ -248,6 +253,8 @@ public class DependencyInjectionTests
             Assert.That(verifier.AllowedAlgorithms, Is.EqualTo(new[] { "RS256", "ES256" }));
             Assert.That(verifier.AcceptedTokenTypes, Is.EqualTo(ClerkTokenTypes.SessionToken | ClerkTokenTypes.ApiKey));
             Assert.That(verifier.ClockSkew, Is.EqualTo(TimeSpan.FromSeconds(2)));
+            Assert.That(verifier.Audience, Is.EqualTo(new[] { "https://api.example.com" }));
+            Assert.That((verifier.Domain, verifier.IsSatellite, verifier.ProxyUrl, verifier.TrustForwardedHeaders), Is.EqualTo(("sat.example.net", true, "/__clerk", true)));
         });
     }
 

@@ -62,6 +62,7 @@ internal static class ClerkConfiguration
         options.Issuer = NonEmpty(options.Issuer) ?? issuer;
         AddListValue(section[nameof(ClerkTokenVerifierOptions.AuthorizedParties)], options.AuthorizedParties);
         AddListValue(section[nameof(ClerkTokenVerifierOptions.AllowedAlgorithms)], options.AllowedAlgorithms);
+        AddListValue(section[nameof(ClerkTokenVerifierOptions.Audience)], options.Audience);
     }
 
     private static void AddListValue(string? value, System.Collections.Generic.ICollection<string> list)
