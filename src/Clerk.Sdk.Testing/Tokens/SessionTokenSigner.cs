@@ -79,10 +79,7 @@ internal sealed class SessionTokenSigner : IDisposable
                 claims["fea"] = features;
             }
         }
-        var header = new Dictionary<string, string> { ["alg"] = "RS256", ["kid"] = KeyId, ["typ"] = "JWT" };
-        var input = Base64Url(JsonSerializer.SerializeToUtf8Bytes(header)) + "." + Base64Url(JsonSerializer.SerializeToUtf8Bytes(claims));
-        var signature = _key.SignData(Encoding.ASCII.GetBytes(input), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        return input + "." + Base64Url(signature);
+        return SignPayload(claims);
     }
 
     /// <summary>A JWT of <paramref name="payload"/> signed with the instance's key (the Frontend API's handshake token).</summary>

@@ -20,19 +20,8 @@ const backendPackage = JSON.parse(readFileSync(new URL('../package.json', import
 
 const results = [];
 for (const scenario of input.scenarios) {
-  const o = scenario.options;
-  const options = {
-    publishableKey: o.publishableKey ?? undefined,
-    secretKey: o.secretKey ?? undefined,
-    jwtKey: o.jwtKey ?? undefined,
-    authorizedParties: o.authorizedParties ?? undefined,
-    domain: o.domain ?? undefined,
-    isSatellite: o.isSatellite ?? undefined,
-    proxyUrl: o.proxyUrl ?? undefined,
-    signInUrl: o.signInUrl ?? undefined,
-    acceptsToken: o.acceptsToken ?? undefined,
-    audience: o.audience ?? undefined,
-  };
+  // null (not given) becomes undefined, as an option left out.
+  const options = Object.fromEntries(Object.entries(scenario.options).map(([name, value]) => [name, value ?? undefined]));
   try {
     const clerk = createClerkClient({ secretKey: options.secretKey, publishableKey: options.publishableKey, jwtKey: options.jwtKey, audience: options.audience });
     const request = new Request(scenario.url, { method: scenario.method, headers: scenario.headers });
