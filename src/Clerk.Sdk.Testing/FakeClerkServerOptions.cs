@@ -24,6 +24,13 @@ public sealed class FakeClerkServerOptions
     /// <summary>The clock for timestamps, expiries and token times (a fake clock in tests); default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider? TimeProvider { get; set; }
 
+    /// <summary>
+    /// Creating a user needs an identifier, as an instance that signs in by email requires: an email address, phone
+    /// number, username or Web3 wallet (default true). Without one the fake answers 422 <c>form_param_missing</c>
+    /// (<c>email_address</c>). Set false for an instance that allows users without any.
+    /// </summary>
+    public bool RequireIdentifier { get; set; } = true;
+
     /// <summary>Returns the settings without the secret keys.</summary>
     /// <returns>A description safe to log.</returns>
     public override string ToString() =>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Clerk.BackendApi;
 
 namespace Clerk.Testing;
 
@@ -15,8 +16,14 @@ public sealed class FakeSessionTokenOptions
     /// </summary>
     public TimeSpan Lifetime { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>The session status claim <c>sts</c>: <c>active</c> (default) or <c>pending</c>.</summary>
-    public string Status { get; init; } = "active";
+    /// <summary>
+    /// When the token starts to be valid (its <c>iat</c> and <c>nbf</c>; <c>exp</c> is this plus <see cref="Lifetime"/>); default
+    /// now. A time in the future gives a token that is not valid yet; one far enough in the past, an expired token.
+    /// </summary>
+    public DateTimeOffset? ValidFrom { get; init; }
+
+    /// <summary>The session status claim <c>sts</c>: <see cref="SessionStatus.Active"/> (default) or <see cref="SessionStatus.Pending"/>.</summary>
+    public SessionStatus Status { get; init; } = SessionStatus.Active;
 
     /// <summary>An existing session of the fake to issue the token for; by default a new active session of the user is created.</summary>
     public string? SessionId { get; init; }

@@ -35,6 +35,10 @@ internal static class UserEndpoints
         var now = call.Now;
         var emails = request.EmailAddress?.ToList() ?? [];
         var phones = request.PhoneNumber?.ToList() ?? [];
+        if (call.Instance.Options.RequireIdentifier && emails.Count == 0 && phones.Count == 0 && string.IsNullOrEmpty(request.Username) && (request.Web3Wallet?.Count ?? 0) == 0)
+        {
+            throw Faults.Unprocessable(Faults.Missing("email_address"));
+        }
         UserRules.CheckEmails(store, emails, exceptUserId: null);
         UserRules.CheckPhones(store, phones);
         UserRules.CheckUsername(store, request.Username, exceptUserId: null);

@@ -42,6 +42,8 @@ internal static class FakeHost
             builder.WebHost.UseTestServer();
         }
         builder.Services.AddRoutingCore();
+        // The fake never takes over the signals of the process that hosts it (Ctrl+C, SIGTERM stay the host's).
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, PassiveLifetime>();
         var app = builder.Build();
         var gate = new RequestGate(instance);
         // The Frontend API's handshake is the browser's, not the Backend API's: no secret key.
@@ -62,5 +64,13 @@ internal static class FakeHost
         var fallback = new UnimplementedOperations(instance.Spec, implemented);
         app.MapFallback((RequestDelegate)fallback.HandleAsync);
         return (app, implemented);
+    }
+
+    /// <summary>A host lifetime that waits for nothing and listens to no signal.</summary>
+    internal sealed class PassiveLifetime : Microsoft.Extensions.Hosting.IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -56,14 +56,24 @@ internal sealed class SessionTokenSigner : IDisposable
             claims[name] = value;
         }
         var lifetime = (long)options.Lifetime.TotalSeconds;
-        // An expired token (zero or negative lifetime) was issued a minute before it expired, as a real one.
-        var issuedAt = lifetime > 0 ? now : now + lifetime - 60;
-        claims["exp"] = now + lifetime;
-        claims["iat"] = issuedAt;
+        if (options.ValidFrom is { } validFrom)
+        {
+            var from = validFrom.ToUnixTimeSeconds();
+            claims["exp"] = from + lifetime;
+            claims["iat"] = from;
+            claims["nbf"] = from;
+        }
+        else
+        {
+            // An expired token (zero or negative lifetime) was issued a minute before it expired, as a real one.
+            var issuedAt = lifetime > 0 ? now : now + lifetime - 60;
+            claims["exp"] = now + lifetime;
+            claims["iat"] = issuedAt;
+            claims["nbf"] = issuedAt - 10;
+        }
         claims["iss"] = Issuer;
-        claims["nbf"] = issuedAt - 10;
         claims["sid"] = sessionId;
-        claims["sts"] = options.Status;
+        claims["sts"] = options.Status.Value.Length == 0 ? "active" : options.Status.Value;
         claims["sub"] = userId;
         claims["v"] = 2;
         if (options.AuthorizedParty is not null)
