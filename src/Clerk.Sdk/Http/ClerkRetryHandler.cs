@@ -140,6 +140,8 @@ internal sealed class ClerkRetryHandler : DelegatingHandler
         }
         if (response is null)
         {
+            // A host name that does not exist stays so: a retry only delays the error (a mistyped ApiUrl).
+            if (failure is HttpRequestException http && IsUnknownHost(http)) return null;
             // Network failure or per-try timeout: safe to repeat only if the request never arrived or is idempotent.
             return idempotent || !reachedServer ? Backoff(attempt) : null;
         }
@@ -175,6 +177,19 @@ internal sealed class ClerkRetryHandler : DelegatingHandler
     private bool WithinBudget(long start, TimeSpan delay) => _time.GetElapsedTime(start) + delay <= _options.MaxElapsedTime;
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    /// <summary>
+    /// True when name resolution answered that the host does not exist (<c>HostNotFound</c>, <c>NoData</c>); a
+    /// temporary resolver failure (<c>TryAgain</c>) stays retryable.
+    /// </summary>
+    private static bool IsUnknownHost(HttpRequestException ex)
+    {
+        for (Exception? inner = ex; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is SocketException socket) return socket.SocketErrorCode is SocketError.HostNotFound or SocketError.NoData;
+        }
+        return false;
+    }
 
     /// <summary>True when the failure happened before the request could reach the server.</summary>
     private static bool IsConnectFailure(HttpRequestException ex)

@@ -25,6 +25,33 @@ public class NetworkFailureTests
         Assert.That(ex.Message, Does.Contain("Users.Get"));
     }
 
+    [TestCase(System.Net.Sockets.SocketError.HostNotFound, 1, TestName = "AnUnknownHost_IsNotRetried")]
+    [TestCase(System.Net.Sockets.SocketError.NoData, 1, TestName = "AHostWithoutAddresses_IsNotRetried")]
+    [TestCase(System.Net.Sockets.SocketError.TryAgain, 4, TestName = "ATemporaryResolverFailure_IsRetried")]
+    public void NameResolutionFailures(System.Net.Sockets.SocketError error, int attempts)
+    {
+        var time = FakeClock.Create();
+        var calls = 0;
+        var options = ResilienceClient.Options("https://api.clerk.example/v1", time);
+        options.HttpMessageHandler = new ThrowingHandler(() =>
+        {
+            calls++;
+            return new System.Net.Http.HttpRequestException(System.Net.Http.HttpRequestError.NameResolutionError, "Name or service not known (api.clerk.example:443)", new System.Net.Sockets.SocketException((int)error));
+        });
+        using var clerk = new ClerkClient(options);
+
+        var ex = Assert.ThrowsAsync<ClerkConnectionException>(() => FakeClock.RunAsync(time, () => clerk.Users.GetAsync("user_1")));
+
+        Assert.That((ex!.Attempts, calls), Is.EqualTo((attempts, attempts)));
+        Assert.That(ex.Message, Does.Contain("api.clerk.example"), "the cause's message says which host");
+    }
+
+    private sealed class ThrowingHandler(System.Func<System.Exception> failure) : System.Net.Http.HttpMessageHandler
+    {
+        protected override Task<System.Net.Http.HttpResponseMessage> SendAsync(System.Net.Http.HttpRequestMessage request, System.Threading.CancellationToken cancellationToken) =>
+            Task.FromException<System.Net.Http.HttpResponseMessage>(failure());
+    }
+
     [Test]
     public void ConnectionRefused_PostIsRetriedToo_ItNeverReachedTheServer()
     {
