@@ -66,7 +66,10 @@ internal sealed class ClerkDiagnosticsHandler : DelegatingHandler
             var operation = ClerkOperation.Describe(request);
             Fail(activity, "timeout", attempts);
             _logger.LogWarning("Clerk {Operation} timed out after {TimeoutMs} ms ({Attempts} attempt(s))", operation, (long)timeout.TotalMilliseconds, attempts);
-            throw new ClerkTimeoutException($"{operation} did not complete within the {timeout.TotalSeconds:0.###} s timeout ({(callTimeout is null ? "ClerkClientOptions.Timeout" : "ClerkRequestOptions.Timeout")}; {attempts} attempt(s)).", timeout, attempts, ex);
+            // The cause of the last failed attempt, when the deadline fell after one (a retry's delay or the next attempt).
+            var last = request.Options.TryGetValue(ClerkRetryHandler.LastFailure, out var failure) ? failure : null;
+            var lastText = last is null ? "" : $" The last attempt before it failed: {last.Message}";
+            throw new ClerkTimeoutException($"{operation} did not complete within the {timeout.TotalSeconds:0.###} s timeout ({(callTimeout is null ? "ClerkClientOptions.Timeout" : "ClerkRequestOptions.Timeout")}; {attempts} attempt(s)).{lastText}", timeout, attempts, last ?? ex);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -22,6 +22,9 @@ internal sealed class ClerkRetryHandler : DelegatingHandler
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly long _maxResponseBytes;
+    /// <summary>On a request being retried: the failure of its last attempt (an exception, or the retried status).</summary>
+    internal static readonly HttpRequestOptionsKey<Exception> LastFailure = new("Clerk.LastFailure");
+
     private readonly ClerkTimeoutSources _tryTimeouts;
 
     public ClerkRetryHandler(ClerkRetryOptions options, TimeProvider time, ILogger logger, long maxResponseBytes)
@@ -124,6 +127,8 @@ internal sealed class ClerkRetryHandler : DelegatingHandler
                 throw failure is ClerkTimeoutException ? failure : Wrap(failure!, ClerkOperation.Describe(request), attempt);
             }
 
+            // What went wrong last: the overall timeout, should it end the call during the delay or the next attempt, says it.
+            request.Options.Set(LastFailure, failure ?? new HttpRequestException($"Clerk answered {(int)response!.StatusCode} {response.ReasonPhrase}".TrimEnd(), null, response.StatusCode));
             _logger.LogInformation("Clerk {Operation}: retrying after {Reason} in {DelayMs} ms (attempt {Attempt} of {MaxAttempts})",
                 ClerkOperation.Describe(request), response is null ? failure!.GetType().Name : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), (long)delay.TotalMilliseconds, attempt + 1, maxRetries + 1);
             response?.Dispose();

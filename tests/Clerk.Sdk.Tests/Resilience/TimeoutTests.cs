@@ -84,6 +84,10 @@ public class TimeoutTests
 
         Assert.That(server.Requests, Is.InRange(2, 3), "1 s + 2 s of backoff do not fit in 2.5 s");
         Assert.That(ex!.Attempts, Is.EqualTo(server.Requests));
+        // The last attempt's cause is kept: the message says it and the inner exception is it.
+        Assert.That(ex.Message, Does.Contain("The last attempt before it failed: Clerk answered 503"));
+        Assert.That(ex.InnerException, Is.InstanceOf<System.Net.Http.HttpRequestException>());
+        Assert.That(((System.Net.Http.HttpRequestException)ex.InnerException!).StatusCode, Is.EqualTo(System.Net.HttpStatusCode.ServiceUnavailable));
     }
 
     [Test]
