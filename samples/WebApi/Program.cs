@@ -29,10 +29,14 @@ builder.Services.AddAuthorization(options =>
     options.AddPolicy("invoices:read", policy => policy.RequireOrganizationPermission("org:invoices:read"));
 });
 
+// A Clerk exception an endpoint does not handle becomes ProblemDetails (Clerk's 404 a 404, not an empty 500).
+builder.Services.AddClerkProblemDetails();
+
 // Webhook handlers can be services (scoped: they may take a DbContext).
 builder.Services.AddScoped<IClerkWebhookHandler<User>, UserMirror>();
 
 var app = builder.Build();
+app.UseExceptionHandler();
 app.UseAuthentication();
 app.UseAuthorization();
 
