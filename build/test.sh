@@ -49,6 +49,12 @@ if dotnet run --project samples/PageApp -c Release > artifacts/pageapp.log 2>&1 
 else
   tail -n 20 artifacts/pageapp.log; echo "samples/PageApp failed"; status=1
 fi
+# samples/WebApi on the fake: start, one signed-in request (/me), stop.
+if dotnet run --project samples/WebApi -c Release -- --smoke > artifacts/webapi.log 2>&1 && grep -q "GET /me -> 200" artifacts/webapi.log; then
+  echo "samples/WebApi: $(grep -o 'GET /me -> 200' artifacts/webapi.log) on the fake (artifacts/webapi.log)"
+else
+  tail -n 20 artifacts/webapi.log; echo "samples/WebApi failed"; status=1
+fi
 if [ -f "$summary" ]; then
   head -n 40 "$summary"
   lines=$(wc -l < "$summary")

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Security.Claims;
 using System.Threading;
@@ -8,7 +9,9 @@ using Clerk.BackendApi;   // the models (User, DeletedObject, ...): the API retu
 using Clerk.Webhooks;     // ClerkWebhookEvent, ClerkWebhookEventTypes
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using WebApi;
@@ -17,6 +20,25 @@ using WebApi;
 // (Clerk__SecretKey, Clerk__JwtKey, Clerk__AuthorizedParties, Clerk__WebhookSecret; or CLERK_SECRET_KEY, CLERK_JWT_KEY,
 // CLERK_WEBHOOK_SECRET). The host does not start without a secret key, and MapClerkWebhooks needs the signing secret.
 var builder = WebApplication.CreateBuilder(args);
+
+// Without a secret key (no Clerk account at hand) the sample runs on the SDK's fake Clerk on loopback: its Backend API,
+// keys and a webhook secret. `dotnet run -- --smoke` starts, calls /me with a session token of the fake, and stops.
+await using var fake = string.IsNullOrEmpty(builder.Configuration["Clerk:SecretKey"]) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CLERK_SECRET_KEY"))
+    ? await Clerk.Testing.FakeClerkServer.StartOnLoopbackAsync()
+    : null;
+if (fake is not null)
+{
+    builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["Clerk:SecretKey"] = fake.SecretKey,
+        ["Clerk:ApiUrl"] = fake.BaseUrl,
+        ["Clerk:PublishableKey"] = fake.PublishableKey,
+        ["Clerk:JwtKey"] = fake.JwtPublicKeyPem,
+        ["Clerk:WebhookSecret"] = Clerk.Testing.ClerkWebhookSigner.NewSecret(),
+    });
+}
+var smoke = args.Contains("--smoke");
+if (smoke) builder.WebHost.UseUrls("http://127.0.0.1:0");
 
 // ClerkClient, IUsersClient & co. and ClerkTokenVerifier, over IHttpClientFactory. Handlers added here run once per
 // attempt, inside the SDK's retries (e.g. .AddHttpMessageHandler<MyAuditHandler>()).
@@ -84,4 +106,31 @@ app.MapClerkWebhooks("/webhooks/clerk", hooks =>
     });
 });
 
-app.Run();
+if (!smoke)
+{
+    if (fake is not null) Console.WriteLine($"Running on the fake Clerk ({fake.BaseUrl}); a session token for a demo user: {await DemoTokenAsync(fake)}");
+    await app.RunAsync();
+    return;
+}
+
+// Smoke run: start, one signed-in request, stop.
+await app.StartAsync();
+var address = app.Urls.First();
+using (var http = new System.Net.Http.HttpClient { BaseAddress = new Uri(address) })
+{
+    using var request = new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Get, "/me");
+    request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await DemoTokenAsync(fake!));
+    using var response = await http.SendAsync(request);
+    Console.WriteLine($"GET /me -> {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    Environment.ExitCode = response.IsSuccessStatusCode ? 0 : 1;
+}
+await app.StopAsync();
+
+// A user of the fake and a session token of theirs, as a signed-in browser would send.
+// Its azp is the first of Clerk:AuthorizedParties (appsettings.json), as a browser on that origin gets.
+async Task<string> DemoTokenAsync(Clerk.Testing.FakeClerkServer demo)
+{
+    using var clerk = demo.CreateClient();
+    var user = await clerk.Users.CreateAsync(new CreateUserRequest { EmailAddress = [$"ada{Random.Shared.Next(100000)}@example.com"], FirstName = "Ada" });
+    return demo.CreateSessionToken(user.Id, options: new Clerk.Testing.FakeSessionTokenOptions { AuthorizedParty = app.Configuration["Clerk:AuthorizedParties:0"] });
+}
