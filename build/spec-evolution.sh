@@ -18,7 +18,7 @@ spec="bapi/$version.yml"
 
 scratch="$(mktemp -d)/repo"
 mkdir -p "$scratch/src" "$scratch/generated"
-cp Directory.Build.props global.json nswag.json "$scratch/"
+cp Directory.Build.props Directory.Packages.props global.json nswag.json "$scratch/"
 cp -r openapi build "$scratch/"
 cp generated/README.md generated/.gitignore "$scratch/generated/" 2>/dev/null || true
 cp -r src/Clerk.Sdk "$scratch/src/"

@@ -33,14 +33,25 @@ evolution_line=$(grep -E "^public API:" artifacts-spec-evolution.log | head -1)
 [ -n "$evolution_line" ] || { evolution_line="public API: check failed"; tail -n 20 artifacts-spec-evolution.log; }
 rm -f artifacts-spec-evolution.log
 
-# The package as users get it: pack with a unique version into a folder feed, restore it there, smoke-test it.
-version="0.1.0-ci.$(date +%s)"
-rm -rf artifacts/packages
-if dotnet pack src/Clerk.Sdk -c Release -o artifacts/packages -p:Version="$version" -nologo >> "$log" 2>&1; then
-  dotnet test tests/PackageConsumer -c Release -p:ClerkPackageVersion="$version" 2>&1 | tee -a "$log"
+# The packages as users get them: pack all three with a unique version into a folder feed, then restore them from
+# there in tests/PackageConsumer: compiled for net8.0 (no .NET 8 runtime here), run on net10.0. Its PackageChecks
+# test reads the nuspecs, pdbs and the net8.0 dependency graph and writes the "packages:" line.
+version="$(sed -n 's:.*<VersionPrefix>\(.*\)</VersionPrefix>.*:\1:p' Directory.Build.props)-ci.$(date +%s)"
+packages_summary="TestResults/packages-summary.txt"
+rm -rf artifacts/packages "$packages_summary"
+packed=1
+for package in Clerk.Sdk Clerk.Sdk.AspNetCore Clerk.Sdk.Testing; do
+  dotnet pack "src/$package" -c Release -o artifacts/packages -p:Version="$version" -nologo >> "$log" 2>&1 || { echo "dotnet pack $package failed"; packed=0; status=1; }
+done
+if [ "$packed" = 1 ]; then
+  if dotnet build tests/PackageConsumer -c Release -f net8.0 -p:ClerkPackageVersion="$version" -nologo > artifacts-consumer-net8.log 2>&1; then
+    echo "package consumer: compiled for net8.0"
+  else
+    grep -E "error" artifacts-consumer-net8.log | sort -u | head -20; echo "package consumer: net8.0 build failed"; status=1
+  fi
+  rm -f artifacts-consumer-net8.log
+  dotnet test tests/PackageConsumer -c Release -f net10.0 -p:ClerkPackageVersion="$version" 2>&1 | tee -a "$log"
   [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
-else
-  echo "dotnet pack failed"; status=1
 fi
 # samples/PageApp walks a browser through Clerk's handshake against the fake (loopback): it must end signed in.
 mkdir -p artifacts
@@ -62,6 +73,7 @@ if [ -f "$summary" ]; then
 fi
 [ -f "$fake_summary" ] && head -n 1 "$fake_summary"
 [ -f "$auth_summary" ] && cat "$auth_summary"
+if [ -f "$packages_summary" ]; then cat "$packages_summary"; else echo "packages: check did not run"; status=1; fi
 echo "$evolution_line"
 
 # Benchmarks smoke (issue #10): proves bench/ builds and every suite starts and finishes with `--job short`; asserts

@@ -47,8 +47,8 @@ public class ApiCallBenchmarks
     {
         _server = LoopbackClerkServer.StartAsync().GetAwaiter().GetResult();
         _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
-        _clerk = new ClerkClient(new ClerkClientOptions { SecretKey = SecretKey, BaseUrl = _server.BaseUrl });
-        _clerkStringRead = new StringReadingClerkClient(new ClerkClientOptions { SecretKey = SecretKey, BaseUrl = _server.BaseUrl });
+        _clerk = new ClerkClient(new ClerkClientOptions { SecretKey = SecretKey, ApiUrl = _server.BaseUrl });
+        _clerkStringRead = new StringReadingClerkClient(new ClerkClientOptions { SecretKey = SecretKey, ApiUrl = _server.BaseUrl });
         _userId = ClerkPayloads.UserId(0);
         _baseUrl = _server.BaseUrl;
         Check().GetAwaiter().GetResult();

@@ -32,7 +32,7 @@ public static class ListAllMeasurement
         Console.WriteLine($"Users.ListAsync().WithPageSize({PageSize}) (cursor) over {users:N0} users from a loopback Kestrel server, {passes} timed pass(es)");
         Console.WriteLine($"runtime {Environment.Version}, {Environment.ProcessorCount} cores, GC {(GCSettings.IsServerGC ? "server" : "workstation")}{(GCSettings.LatencyMode == GCLatencyMode.Interactive ? ", concurrent" : "")}, load average {LoadAverage()}");
         await using var server = await LoopbackClerkServer.StartAsync(users).ConfigureAwait(false);
-        using var clerk = new ClerkClient(new ClerkClientOptions { SecretKey = SecretKey, BaseUrl = server.BaseUrl });
+        using var clerk = new ClerkClient(new ClerkClientOptions { SecretKey = SecretKey, ApiUrl = server.BaseUrl });
 
         // 1. Check pass (also the warm-up: JIT, serializer contracts, connection, pools).
         var seen = new bool[users];

@@ -32,7 +32,7 @@ builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Services.AddClerk(options =>
 {
     options.SecretKey = fake.SecretKey;
-    options.BaseUrl = fake.BaseUrl;
+    options.ApiUrl = fake.ApiUrl;
 });
 var verifierOptions = fake.CreateTokenVerifierOptions();   // publishable key, and ProxyUrl: the fake's handshake
 verifierOptions.JwtKey = fake.JwtPublicKeyPem;              // networkless verification

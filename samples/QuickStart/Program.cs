@@ -14,7 +14,7 @@ await using var fake = string.IsNullOrEmpty(secretKey) ? FakeClerkServer.Create(
 using var clerk = fake?.CreateClient() ?? ClerkClient.FromEnvironment();
 Console.WriteLine(fake is not null
     ? "CLERK_SECRET_KEY is not set: running on FakeClerkServer, an in-process fake of Clerk's Backend API (no network, no Clerk account)."
-    : $"Running against Clerk at {clerk.Options.BaseUrl} (CLERK_SECRET_KEY is set).");
+    : $"Running against Clerk at {clerk.Options.ApiUrl} (CLERK_SECRET_KEY is set).");
 Console.WriteLine($"Clerk.Sdk {ClerkClient.PackageVersion}, Clerk API {clerk.Options.ApiVersion}");
 
 var tag = "quickstart" + Guid.NewGuid().ToString("N")[..6];

@@ -31,7 +31,7 @@ if (fake is not null)
     builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     {
         ["Clerk:SecretKey"] = fake.SecretKey,
-        ["Clerk:ApiUrl"] = fake.BaseUrl,
+        ["Clerk:ApiUrl"] = fake.ApiUrl,
         ["Clerk:PublishableKey"] = fake.PublishableKey,
         ["Clerk:JwtKey"] = fake.JwtPublicKeyPem,
         ["Clerk:WebhookSecret"] = Clerk.Testing.ClerkWebhookSigner.NewSecret(),
@@ -108,7 +108,7 @@ app.MapClerkWebhooks("/webhooks/clerk", hooks =>
 
 if (!smoke)
 {
-    if (fake is not null) Console.WriteLine($"Running on the fake Clerk ({fake.BaseUrl}); a session token for a demo user: {await DemoTokenAsync(fake)}");
+    if (fake is not null) Console.WriteLine($"Running on the fake Clerk ({fake.ApiUrl}); a session token for a demo user: {await DemoTokenAsync(fake)}");
     await app.RunAsync();
     return;
 }

@@ -34,7 +34,7 @@ public sealed class FakeClerkServer : IDisposable, IAsyncDisposable
     {
         _instance = instance;
         _app = app;
-        BaseUrl = baseUrl;
+        ApiUrl = baseUrl;
         ImplementedOperations = implemented;
         _loopback = loopback;
         PublishableKey = publishableKey.Value;
@@ -53,7 +53,12 @@ public sealed class FakeClerkServer : IDisposable, IAsyncDisposable
     /// The Backend API base URL (<c>.../v1</c>): <c>http://127.0.0.1:&lt;port&gt;/v1</c> on loopback, a placeholder
     /// reached only through <see cref="CreateHttpMessageHandler"/> in-process.
     /// </summary>
-    public string BaseUrl { get; }
+    public string ApiUrl { get; }
+
+    /// <summary>The Backend API URL; renamed <see cref="ApiUrl"/>, the name <see cref="ClerkClientOptions.ApiUrl"/> uses.</summary>
+    [System.Obsolete("Use ApiUrl, the name ClerkClientOptions.ApiUrl, Clerk:ApiUrl and CLERK_API_URL use.")]
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public string BaseUrl => ApiUrl;
 
     /// <summary>Whether the fake listens on a loopback socket (<see cref="StartOnLoopbackAsync"/>) rather than in-process.</summary>
     public bool IsListening => _loopback;
@@ -76,7 +81,7 @@ public sealed class FakeClerkServer : IDisposable, IAsyncDisposable
         return Task.Run(() => StartAsync(options, loopback: false, CancellationToken.None)).GetAwaiter().GetResult();
     }
 
-    /// <summary>Starts a fake on Kestrel at <c>http://127.0.0.1:&lt;free port&gt;</c> (see <see cref="BaseUrl"/>), for integration tests and other processes.</summary>
+    /// <summary>Starts a fake on Kestrel at <c>http://127.0.0.1:&lt;free port&gt;</c> (see <see cref="ApiUrl"/>), for integration tests and other processes.</summary>
     /// <param name="options">The settings (defaults when null).</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The started fake; dispose it to stop listening.</returns>
@@ -85,7 +90,7 @@ public sealed class FakeClerkServer : IDisposable, IAsyncDisposable
 
     /// <summary>
     /// The transport to the fake: in-process, a handler that calls the app directly; on loopback, a plain socket handler.
-    /// Pass it as <see cref="ClerkClientOptionsBase.HttpMessageHandler"/> with <see cref="BaseUrl"/>, or use <see cref="CreateClient"/>.
+    /// Pass it as <see cref="ClerkClientOptionsBase.HttpMessageHandler"/> with <see cref="ApiUrl"/>, or use <see cref="CreateClient"/>.
     /// </summary>
     /// <returns>A new handler; the caller disposes it.</returns>
     public HttpMessageHandler CreateHttpMessageHandler() => _loopback ? new SocketsHttpHandler() : _app.GetTestServer().CreateHandler();
@@ -99,7 +104,7 @@ public sealed class FakeClerkServer : IDisposable, IAsyncDisposable
     public ClerkClientOptions CreateClientOptions() => new()
     {
         SecretKey = SecretKey,
-        BaseUrl = BaseUrl,
+        ApiUrl = ApiUrl,
         HttpMessageHandler = CreateHttpMessageHandler(),
         StrictResponses = true,
     };
@@ -131,7 +136,7 @@ public sealed class FakeClerkServer : IDisposable, IAsyncDisposable
     /// cannot name a loopback port, so a verifier reaches the fake's handshake through
     /// <see cref="ClerkTokenVerifierOptions.ProxyUrl"/> (<see cref="CreateTokenVerifierOptions"/> sets it). Null in-process.
     /// </summary>
-    public string? FrontendApiProxyUrl => _loopback ? BaseUrl[..^"/v1".Length] : null;
+    public string? FrontendApiProxyUrl => _loopback ? ApiUrl[..^"/v1".Length] : null;
 
     /// <summary>
     /// Signs a session token for <paramref name="userId"/> as Clerk would issue it to a signed-in browser: RS256 with the
@@ -168,7 +173,7 @@ public sealed class FakeClerkServer : IDisposable, IAsyncDisposable
 
     /// <summary>Describes the fake without its secret key.</summary>
     /// <returns>A description safe to log.</returns>
-    public override string ToString() => $"FakeClerkServer({(_loopback ? BaseUrl : "in-process")}, frontend {FrontendApiUrl})";
+    public override string ToString() => $"FakeClerkServer({(_loopback ? ApiUrl : "in-process")}, frontend {FrontendApiUrl})";
 
     /// <summary>Stops the fake.</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();

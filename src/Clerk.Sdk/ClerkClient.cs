@@ -57,7 +57,7 @@ public partial class ClerkClient : IDisposable
     /// <summary>For mocking: a subclass can override the resource properties without a secret key.</summary>
     protected ClerkClient()
     {
-        _baseUrl = ClerkClientOptions.DefaultBaseUrl + "/";
+        _baseUrl = ClerkClientOptions.DefaultApiUrl + "/";
         Connection = new ClerkConnection(_baseUrl, new HttpClient(), ownsHttpClient: true, new BackendRequestHeaders("sk_test_mock", ClerkClientOptions.DefaultApiVersion, UserAgent));
         Options = new ClerkClientOptions();
     }
@@ -92,7 +92,7 @@ public partial class ClerkClient : IDisposable
         var apiUrl = System.Environment.GetEnvironmentVariable("CLERK_API_URL");
         if (!string.IsNullOrWhiteSpace(apiUrl))
         {
-            options.BaseUrl = apiUrl;
+            options.ApiUrl = apiUrl;
         }
         return new ClerkClient(options);
     }
@@ -125,7 +125,7 @@ public partial class ClerkClient : IDisposable
     {
         var secretKey = SecretKeyValidator.Validate(options.SecretKey);
         var machineSecretKey = options.MachineSecretKey is null ? null : SecretKeyValidator.ValidateMachine(options.MachineSecretKey, "ClerkClientOptions.MachineSecretKey");
-        var baseUrl = NormalizeBaseUrl(options.BaseUrl);
+        var baseUrl = NormalizeBaseUrl(options.ApiUrl);
         if (string.IsNullOrWhiteSpace(options.ApiVersion))
         {
             throw new ClerkConfigurationException("ClerkClientOptions.ApiVersion must not be empty (default " + ClerkClientOptions.DefaultApiVersion + ").");
@@ -139,7 +139,7 @@ public partial class ClerkClient : IDisposable
     {
         if (string.IsNullOrWhiteSpace(baseUrl) || !Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
-            throw new ClerkConfigurationException($"The Clerk API base URL '{baseUrl}' is not an absolute http(s) URL (default {ClerkClientOptions.DefaultBaseUrl}).");
+            throw new ClerkConfigurationException($"The Clerk API base URL '{baseUrl}' is not an absolute http(s) URL (default {ClerkClientOptions.DefaultApiUrl}).");
         }
         var text = uri.GetLeftPart(UriPartial.Path).TrimEnd('/');
         // CLERK_API_URL is conventionally the host only; the Backend API lives under /v1.

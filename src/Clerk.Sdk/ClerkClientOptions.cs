@@ -6,8 +6,13 @@ namespace Clerk;
 /// </summary>
 public sealed class ClerkClientOptions : ClerkClientOptionsBase
 {
-    /// <summary>The default Backend API base URL.</summary>
-    public const string DefaultBaseUrl = "https://api.clerk.com/v1";
+    /// <summary>The default Backend API URL.</summary>
+    public const string DefaultApiUrl = "https://api.clerk.com/v1";
+
+    /// <summary>The default Backend API URL; renamed <see cref="DefaultApiUrl"/>.</summary>
+    [System.Obsolete("Use DefaultApiUrl: one name for the API URL in options, configuration (Clerk:ApiUrl) and the environment (CLERK_API_URL).")]
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public const string DefaultBaseUrl = DefaultApiUrl;
 
     /// <summary>The Backend API version this SDK was generated from and sends by default (follows the pinned spec).</summary>
     public static string DefaultApiVersion => ClerkClient.GeneratedApiVersion;
@@ -25,13 +30,21 @@ public sealed class ClerkClientOptions : ClerkClientOptionsBase
     /// </summary>
     public string? MachineSecretKey { get; set; }
 
-    /// <summary>The Backend API base URL, default <see cref="DefaultBaseUrl"/>.</summary>
-    public string BaseUrl { get; set; } = DefaultBaseUrl;
+    /// <summary>
+    /// The Backend API URL, default <see cref="DefaultApiUrl"/>; a host alone (<c>https://api.clerk.com</c>) means its
+    /// <c>/v1</c>. The same setting as <c>Clerk:ApiUrl</c> in configuration and <c>CLERK_API_URL</c> in the environment.
+    /// </summary>
+    public string ApiUrl { get; set; } = DefaultApiUrl;
+
+    /// <summary>The Backend API URL; renamed <see cref="ApiUrl"/> (this property reads and writes it).</summary>
+    [System.Obsolete("Use ApiUrl: one name for the API URL in options, configuration (Clerk:ApiUrl) and the environment (CLERK_API_URL).")]
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public string BaseUrl { get => ApiUrl; set => ApiUrl = value; }
 
     /// <summary>The <c>Clerk-API-Version</c> to send, default <see cref="DefaultApiVersion"/>.</summary>
     public string ApiVersion { get; set; } = DefaultApiVersion;
 
     /// <summary>Returns the settings without the secret key.</summary>
     /// <returns>A description safe to log.</returns>
-    public override string ToString() => $"ClerkClientOptions(BaseUrl={BaseUrl}, ApiVersion={ApiVersion}, SecretKey={(string.IsNullOrEmpty(SecretKey) ? "<missing>" : "<hidden>")})";
+    public override string ToString() => $"ClerkClientOptions(ApiUrl={ApiUrl}, ApiVersion={ApiVersion}, SecretKey={(string.IsNullOrEmpty(SecretKey) ? "<missing>" : "<hidden>")})";
 }

@@ -243,7 +243,7 @@ public class DependencyInjectionTests
         Assert.Multiple(() =>
         {
             Assert.That(client.SecretKey, Is.EqualTo(SecretKey));
-            Assert.That(client.BaseUrl, Is.EqualTo(_api.Url));
+            Assert.That(client.ApiUrl, Is.EqualTo(_api.Url));
             Assert.That(client.ApiVersion, Is.EqualTo("2024-10-01"));
             Assert.That(client.Timeout, Is.EqualTo(TimeSpan.FromSeconds(7)));
             Assert.That(client.Retry.MaxRetries, Is.EqualTo(1));
@@ -279,7 +279,7 @@ public class DependencyInjectionTests
             options =>
             {
                 options.SecretKey = SecretKey;
-                options.BaseUrl = _api.Url + "/v1";
+                options.ApiUrl = _api.Url + "/v1";
             },
             verifier =>
             {

@@ -105,7 +105,25 @@ public class OptionsValidationTests
         await host.StopAsync();
 
         Assert.That(options.SecretKey, Is.EqualTo("sk_test_fromTheEnvironment"));
-        Assert.That(options.BaseUrl, Is.EqualTo("https://api.example.com"));
+        Assert.That(options.ApiUrl, Is.EqualTo("https://api.example.com"));
+    }
+
+    [Test]
+    public void TheApiUrlHasOneName_AndTheOldNamesStillWork()
+    {
+        using var _ = EnvironmentScope.Clean(("CLERK_SECRET_KEY", "sk_test_fromTheEnvironment"));
+        using var current = Host(new() { ["Clerk:ApiUrl"] = "https://api.example.com", ["Clerk:BaseUrl"] = "https://old.example.com" });
+        using var old = Host(new() { ["Clerk:BaseUrl"] = "https://old.example.com" });
+#pragma warning disable CS0618 // the obsolete names, kept working
+        var assigned = new Clerk.ClerkClientOptions { BaseUrl = "https://assigned.example.com" };
+        Assert.Multiple(() =>
+        {
+            Assert.That(current.Services.GetRequiredService<IOptions<Clerk.ClerkClientOptions>>().Value.ApiUrl, Is.EqualTo("https://api.example.com"), "ApiUrl wins");
+            Assert.That(old.Services.GetRequiredService<IOptions<Clerk.ClerkClientOptions>>().Value.ApiUrl, Is.EqualTo("https://old.example.com"), "Clerk:BaseUrl alone");
+            Assert.That(assigned.ApiUrl, Is.EqualTo("https://assigned.example.com"));
+            Assert.That(Clerk.ClerkClientOptions.DefaultBaseUrl, Is.EqualTo(Clerk.ClerkClientOptions.DefaultApiUrl));
+        });
+#pragma warning restore CS0618
     }
 
     [Test]
@@ -115,7 +133,7 @@ public class OptionsValidationTests
         using var host = Host(new() { ["Clerk:SecretKey"] = "", ["Clerk:JwtKey"] = " ", ["Clerk:ApiUrl"] = "" });
 
         Assert.That(host.Services.GetRequiredService<IOptions<Clerk.ClerkClientOptions>>().Value.SecretKey, Is.EqualTo("sk_test_fromTheEnvironment"));
-        Assert.That(host.Services.GetRequiredService<IOptions<Clerk.ClerkClientOptions>>().Value.BaseUrl, Is.EqualTo(Clerk.ClerkClientOptions.DefaultBaseUrl));
+        Assert.That(host.Services.GetRequiredService<IOptions<Clerk.ClerkClientOptions>>().Value.ApiUrl, Is.EqualTo(Clerk.ClerkClientOptions.DefaultApiUrl));
         Assert.That(host.Services.GetRequiredService<IOptions<Clerk.Authentication.ClerkTokenVerifierOptions>>().Value.JwtKey, Is.EqualTo(Tokens.Pem));
     }
 

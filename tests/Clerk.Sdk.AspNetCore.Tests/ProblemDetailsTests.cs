@@ -21,7 +21,7 @@ namespace Clerk.Sdk.AspNetCore.Tests;
 public class ProblemDetailsTests
 {
     private static Task<LoopbackApp> StartAsync(FakeClerkServer fake, string secretKey) => LoopbackApp.StartAsync(
-        new Dictionary<string, string?> { ["Clerk:SecretKey"] = secretKey, ["Clerk:ApiUrl"] = fake.BaseUrl, ["Clerk:Retry:MaxRetries"] = "0" },
+        new Dictionary<string, string?> { ["Clerk:SecretKey"] = secretKey, ["Clerk:ApiUrl"] = fake.ApiUrl, ["Clerk:Retry:MaxRetries"] = "0" },
         builder =>
         {
             builder.Services.AddClerk(builder.Configuration);

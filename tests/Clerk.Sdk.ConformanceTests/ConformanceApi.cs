@@ -19,7 +19,7 @@ internal sealed class ConformanceApi
     public static readonly ConformanceApi Backend = new(
         "BackendApi",
         "conformance",
-        (server, http) => new ClerkClient(new ClerkClientOptions { SecretKey = SecretKey, MachineSecretKey = MachineSecretKey, BaseUrl = server.ToString(), HttpClient = http, StrictResponses = true }),
+        (server, http) => new ClerkClient(new ClerkClientOptions { SecretKey = SecretKey, MachineSecretKey = MachineSecretKey, ApiUrl = server.ToString(), HttpClient = http, StrictResponses = true }),
         new RequestExpectations(new HashSet<string>(StringComparer.Ordinal), OnEveryRequest: [], WithBearer: [], SendsBasic: false, "openapi/overlays/bapi"));
 
     /// <summary>

@@ -26,9 +26,9 @@ public class ClerkClientTests
         try
         {
             using var fromEnvironment = ClerkClient.FromEnvironment();
-            Assert.That(fromEnvironment.Options.BaseUrl, Is.EqualTo(apiUrl));
+            Assert.That(fromEnvironment.Options.ApiUrl, Is.EqualTo(apiUrl));
             // Same settings, with the mock as transport.
-            using var clerk = new ClerkClient(new ClerkClientOptions { SecretKey = Key, BaseUrl = apiUrl, HttpMessageHandler = mock });
+            using var clerk = new ClerkClient(new ClerkClientOptions { SecretKey = Key, ApiUrl = apiUrl, HttpMessageHandler = mock });
             var user = await clerk.Users.GetAsync("u");
             Assert.That(user.Id, Is.EqualTo("u"));
             mock.VerifyNoOutstandingExpectation();
@@ -53,7 +53,7 @@ public class ClerkClientTests
     [TestCase("")]
     public void AMalformedBaseUrl_FailsAtConstruction(string url)
     {
-        var ex = Assert.Throws<ClerkConfigurationException>(() => new ClerkClient(new ClerkClientOptions { SecretKey = Key, BaseUrl = url }));
+        var ex = Assert.Throws<ClerkConfigurationException>(() => new ClerkClient(new ClerkClientOptions { SecretKey = Key, ApiUrl = url }));
         Assert.That(ex!.Message, Does.Contain("base URL").And.Not.Contain(Key));
     }
 

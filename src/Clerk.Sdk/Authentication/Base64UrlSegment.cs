@@ -1,6 +1,8 @@
 using System;
 using System.Buffers;
+#if NET9_0_OR_GREATER
 using System.Buffers.Text;
+#endif
 
 namespace Clerk.Authentication;
 
@@ -34,7 +36,25 @@ internal static class Base64UrlSegment
         };
     }
 
+#if NET9_0_OR_GREATER
     public static byte[] Decode(ReadOnlySpan<char> segment) => Base64Url.DecodeFromChars(segment);
+#else
+    public static byte[] Decode(ReadOnlySpan<char> segment) => DecodeWithoutBase64Url(segment);
+#endif
+
+    /// <summary>The decoder used on .NET 8, which has no Base64Url: translate to standard base64 with padding, then
+    /// decode (input already checked canonical). Compiled everywhere so the tests compare it with Base64Url.</summary>
+    public static byte[] DecodeWithoutBase64Url(ReadOnlySpan<char> segment)
+    {
+        var padded = (segment.Length + 3) / 4 * 4;
+        var buffer = padded <= 4096 ? stackalloc char[padded] : new char[padded];
+        for (var i = 0; i < segment.Length; i++)
+        {
+            buffer[i] = segment[i] switch { '-' => '+', '_' => '/', var c => c };
+        }
+        buffer[segment.Length..].Fill('=');
+        return Convert.FromBase64String(new string(buffer));
+    }
 
     private static int Value(char c) => c switch
     {

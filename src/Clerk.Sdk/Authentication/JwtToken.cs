@@ -14,8 +14,13 @@ internal sealed class JwtToken
     /// <summary>The longest <c>kid</c> accepted (Clerk's are about 40 characters).</summary>
     public const int MaxKidLength = 256;
 
+#if NET10_0_OR_GREATER
     private static readonly JsonDocumentOptions HeaderJson = new() { AllowDuplicateProperties = false, MaxDepth = 16 };
     private static readonly JsonDocumentOptions PayloadJson = new() { AllowDuplicateProperties = false, MaxDepth = 64 };
+#else
+    private static readonly JsonDocumentOptions HeaderJson = new() { MaxDepth = 16 };
+    private static readonly JsonDocumentOptions PayloadJson = new() { MaxDepth = 64 };
+#endif
 
     private readonly string _token;
     private readonly int _payloadStart;
@@ -122,7 +127,19 @@ internal sealed class JwtToken
         try
         {
             // One document of its own (no pooled buffers to give back, no clone): the element outlives this method.
+#if NET10_0_OR_GREATER
             root = JsonElement.Parse(utf8, options);
+#else
+            // .NET 8's System.Text.Json cannot reject repeated member names itself: check first, then parse and clone.
+            if (JsonDuplicateMembers.Any(utf8, options.MaxDepth))
+            {
+                throw new JsonException("A member name is repeated.");
+            }
+            using (var document = JsonDocument.Parse(utf8, options))
+            {
+                root = document.RootElement.Clone();
+            }
+#endif
         }
         catch (JsonException)
         {

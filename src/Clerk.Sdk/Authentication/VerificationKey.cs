@@ -1,6 +1,5 @@
 using System;
 using System.Buffers;
-using System.Buffers.Text;
 using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.IdentityModel.Tokens;
@@ -46,7 +45,7 @@ internal sealed class VerificationKey
     {
         // Created once per algorithm and kept with the key (thread-safe: it pools its own crypto objects).
         var provider = _providers.GetOrAdd(algorithm, static (alg, key) => key.CryptoProviderFactory.CreateForVerifying(key, alg, cacheProvider: false), Key);
-        var signatureBytes = Base64Url.DecodeFromChars(signature);
+        var signatureBytes = Base64UrlSegment.Decode(signature);
         var input = ArrayPool<byte>.Shared.Rent(signingInput.Length);
         try
         {

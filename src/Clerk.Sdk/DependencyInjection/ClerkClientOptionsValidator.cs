@@ -17,7 +17,7 @@ internal sealed class ClerkClientOptionsValidator : IValidateOptions<ClerkClient
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
         Check(failures, () => SecretKeyValidator.Validate(options.SecretKey), "Clerk:SecretKey (or CLERK_SECRET_KEY)");
-        Check(failures, () => ClerkClient.NormalizeBaseUrl(options.BaseUrl), "Clerk:ApiUrl (ClerkClientOptions.BaseUrl, or CLERK_API_URL)");
+        Check(failures, () => ClerkClient.NormalizeBaseUrl(options.ApiUrl), "Clerk:ApiUrl (ClerkClientOptions.ApiUrl, or CLERK_API_URL)");
         if (string.IsNullOrWhiteSpace(options.ApiVersion))
         {
             failures.Add($"Clerk:ApiVersion must not be empty (default {ClerkClientOptions.DefaultApiVersion}).");

@@ -26,7 +26,7 @@ internal static class ClerkConfiguration
     public static void ApplyEnvironment(ClerkClientOptions options)
     {
         if (Variable(SecretKeyVariable) is { } secretKey) options.SecretKey = secretKey;
-        if (Variable(ApiUrlVariable) is { } apiUrl) options.BaseUrl = apiUrl;
+        if (Variable(ApiUrlVariable) is { } apiUrl) options.ApiUrl = apiUrl;
         if (Variable(ApiVersionVariable) is { } apiVersion) options.ApiVersion = apiVersion;
     }
 
@@ -37,14 +37,14 @@ internal static class ClerkConfiguration
         if (Variable(PublishableKeyVariable) is { } publishableKey) options.PublishableKey = publishableKey;
     }
 
-    /// <summary>Binds the client options: every property by name, and <c>ApiUrl</c> (preferred) for <see cref="ClerkClientOptions.BaseUrl"/>.</summary>
+    /// <summary>Binds the client options: every property by name; the API URL from <c>ApiUrl</c>, else the old <c>BaseUrl</c>.</summary>
     public static void Bind(IConfiguration section, ClerkClientOptions options)
     {
-        var (secretKey, baseUrl, apiVersion) = (options.SecretKey, options.BaseUrl, options.ApiVersion);
+        var (secretKey, apiUrl, apiVersion) = (options.SecretKey, options.ApiUrl, options.ApiVersion);
         section.Bind(options);
         // An empty value (a placeholder "SecretKey": "" in appsettings.json) means unset: the environment fallback stays.
         options.SecretKey = NonEmpty(options.SecretKey) ?? secretKey;
-        options.BaseUrl = NonEmpty(section["ApiUrl"]) ?? NonEmpty(options.BaseUrl) ?? baseUrl;
+        options.ApiUrl = NonEmpty(section["ApiUrl"]) ?? NonEmpty(section["BaseUrl"]) ?? apiUrl;
         options.ApiVersion = NonEmpty(options.ApiVersion) ?? apiVersion;
     }
 

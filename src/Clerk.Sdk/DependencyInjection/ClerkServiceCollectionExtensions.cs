@@ -45,7 +45,7 @@ public static class ClerkServiceCollectionExtensions
     /// URL), with messages that never contain the key.
     /// </summary>
     /// <param name="services">The services.</param>
-    /// <param name="configure">Sets the client options (secret key, <see cref="ClerkClientOptions.BaseUrl"/>, retries, timeout).</param>
+    /// <param name="configure">Sets the client options (secret key, <see cref="ClerkClientOptions.ApiUrl"/>, retries, timeout).</param>
     /// <returns>The builder of the SDK's named HttpClient: add your handlers with <c>AddHttpMessageHandler</c> (they run once per attempt, inside the SDK's retries).</returns>
     public static IHttpClientBuilder AddClerk(this IServiceCollection services, Action<ClerkClientOptions> configure)
     {

@@ -30,6 +30,16 @@ public sealed class ClerkApiError
     /// <summary>The <c>meta</c> object, if any.</summary>
     public ClerkApiErrorMeta? Meta { get; }
 
-    /// <inheritdoc />
-    public override string ToString() => LongMessage is null ? $"{Code}: {Message}" : $"{Code}: {Message} ({LongMessage})";
+    /// <summary>
+    /// <c>code: message</c>, with the long message where it adds something: Clerk often repeats the short message as the
+    /// long one (<c>form_identifier_exists: That email address is taken.</c>, once), and a long message that contains the
+    /// short one replaces it.
+    /// </summary>
+    public override string ToString()
+    {
+        var text = LongMessage is not { Length: > 0 } longMessage || longMessage.Trim() == Message.Trim() ? Message
+            : Message.Length == 0 || longMessage.Contains(Message.Trim().TrimEnd('.'), System.StringComparison.OrdinalIgnoreCase) ? longMessage
+            : $"{Message} ({longMessage})";
+        return Code.Length == 0 ? text : $"{Code}: {text}";
+    }
 }

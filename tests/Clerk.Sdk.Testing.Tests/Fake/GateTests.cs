@@ -33,7 +33,7 @@ public sealed class GateTests : FakeTestBase
     public async Task ApiVersion_IsEchoed()
     {
         using var http = new HttpClient(Fake.CreateHttpMessageHandler());
-        using var request = new HttpRequestMessage(HttpMethod.Get, Fake.BaseUrl + "/jwks");
+        using var request = new HttpRequestMessage(HttpMethod.Get, Fake.ApiUrl + "/jwks");
         request.Headers.Authorization = new("Bearer", Fake.SecretKey);
         request.Headers.Add("Clerk-API-Version", "2025-04-10");
 

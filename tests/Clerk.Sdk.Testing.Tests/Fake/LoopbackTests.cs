@@ -14,13 +14,13 @@ public sealed class LoopbackTests
     {
         await using var fake = await FakeClerkServer.StartOnLoopbackAsync();
         using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, fake.BaseUrl + "/jwks");
+        using var request = new HttpRequestMessage(HttpMethod.Get, fake.ApiUrl + "/jwks");
         request.Headers.Authorization = new("Bearer", fake.SecretKey);
 
         using var response = await http.SendAsync(request);
         var jwks = JObject.Parse(await response.Content.ReadAsStringAsync());
 
-        Assert.That(fake.BaseUrl, Does.Match(@"^http://127\.0\.0\.1:\d+/v1$"));
+        Assert.That(fake.ApiUrl, Does.Match(@"^http://127\.0\.0\.1:\d+/v1$"));
         Assert.That((string?)jwks["keys"]![0]!["kid"], Is.EqualTo(fake.KeyId));
         Assert.That(fake.ToString(), Does.Not.Contain(fake.SecretKey));
     }

@@ -25,7 +25,7 @@ public sealed class ValidationTests : FakeTestBase
     {
         // limit=501 is refused by the SDK before sending (ClerkPageable); a raw request shows the fake's own check.
         using var http = new System.Net.Http.HttpClient(Fake.CreateHttpMessageHandler());
-        using var request = new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Get, Fake.BaseUrl.TrimEnd('/') + "/users?limit=501");
+        using var request = new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Get, Fake.ApiUrl.TrimEnd('/') + "/users?limit=501");
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Fake.SecretKey);
         request.Headers.TryAddWithoutValidation("Clerk-API-Version", ClerkClientOptions.DefaultApiVersion);
         using var response = await http.SendAsync(request);
@@ -38,7 +38,7 @@ public sealed class ValidationTests : FakeTestBase
     public async Task WrongTypesAndUnknownFields_AreAllReported()
     {
         using var http = new HttpClient(Fake.CreateHttpMessageHandler());
-        using var request = new HttpRequestMessage(HttpMethod.Post, Fake.BaseUrl + "/users")
+        using var request = new HttpRequestMessage(HttpMethod.Post, Fake.ApiUrl + "/users")
         {
             Content = new StringContent("{\"first_name\": 42, \"email_address\": \"a@b.c\", \"favourite_colour\": \"green\"}", Encoding.UTF8, "application/json"),
         };

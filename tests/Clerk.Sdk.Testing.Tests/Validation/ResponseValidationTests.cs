@@ -116,7 +116,7 @@ public sealed class ResponseValidationTests
             await Expect(HttpStatusCode.BadRequest, () => clerk.ApiKeys.CreateAsync(new CreateApiKeyRequest { Name = "x", Subject = "user_short" }));
             await clerk.Invitations.CreateAsync(new CreateInvitationRequest { EmailAddress = "dup@example.com" });
             await Expect(HttpStatusCode.BadRequest, () => clerk.Invitations.CreateAsync(new CreateInvitationRequest { EmailAddress = "dup@example.com" }));
-            using var stranger = new ClerkClient(new ClerkClientOptions { SecretKey = "sk_test_stranger000000000000000000", BaseUrl = clerk.Options.BaseUrl, HttpMessageHandler = clerk.Options.HttpMessageHandler, Retry = new ClerkRetryOptions { MaxRetries = 0 } });
+            using var stranger = new ClerkClient(new ClerkClientOptions { SecretKey = "sk_test_stranger000000000000000000", ApiUrl = clerk.Options.ApiUrl, HttpMessageHandler = clerk.Options.HttpMessageHandler, Retry = new ClerkRetryOptions { MaxRetries = 0 } });
             await Expect(HttpStatusCode.Unauthorized, () => stranger.Users.GetAsync(ada.Id));
         }
 

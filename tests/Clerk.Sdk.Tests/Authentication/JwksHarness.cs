@@ -44,7 +44,7 @@ internal sealed class JwksHarness : IDisposable
         Client = new ClerkClient(new ClerkClientOptions
         {
             SecretKey = SecretKey,
-            BaseUrl = apiUrl,
+            ApiUrl = apiUrl,
             HttpMessageHandler = Mock,
             TimeProvider = Time,
             Retry = new ClerkRetryOptions { MaxRetries = 0 },

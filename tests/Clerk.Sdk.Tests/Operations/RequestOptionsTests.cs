@@ -76,7 +76,7 @@ public class RequestOptionsTests
         using var clerk = new ClerkClient(new ClerkClientOptions
         {
             SecretKey = ClerkMock.SecretKey,
-            BaseUrl = server.BaseUrl,
+            ApiUrl = server.BaseUrl,
             Retry = new ClerkRetryOptions { MaxRetries = 3, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5), Jitter = 0 },
         });
 
@@ -97,7 +97,7 @@ public class RequestOptionsTests
         using var clerk = new ClerkClient(new ClerkClientOptions
         {
             SecretKey = ClerkMock.SecretKey,
-            BaseUrl = server.BaseUrl,
+            ApiUrl = server.BaseUrl,
             Retry = new ClerkRetryOptions { MaxRetries = 3, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5), Jitter = 0 },
         });
 
@@ -115,7 +115,7 @@ public class RequestOptionsTests
     {
         await using var server = await FaultServer.StartAsync();
         server.Then(FaultServer.Hang());
-        using var clerk = new ClerkClient(new ClerkClientOptions { SecretKey = ClerkMock.SecretKey, BaseUrl = server.BaseUrl, Timeout = TimeSpan.FromMinutes(5) });
+        using var clerk = new ClerkClient(new ClerkClientOptions { SecretKey = ClerkMock.SecretKey, ApiUrl = server.BaseUrl, Timeout = TimeSpan.FromMinutes(5) });
 
         var ex = Assert.ThrowsAsync<ClerkTimeoutException>(() => clerk.Users.GetAsync("user_1", requestOptions: new ClerkRequestOptions { Timeout = TimeSpan.FromMilliseconds(200), MaxRetries = 0 }));
 

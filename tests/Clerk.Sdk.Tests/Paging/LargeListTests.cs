@@ -41,7 +41,7 @@ public class LargeListTests
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        using var clerk = new ClerkClient(new ClerkClientOptions { SecretKey = "sk_test_LargeListLargeListLarge", BaseUrl = address + "/v1" });
+        using var clerk = new ClerkClient(new ClerkClientOptions { SecretKey = "sk_test_LargeListLargeListLarge", ApiUrl = address + "/v1" });
 
         var seen = new HashSet<string>();
         var duplicates = 0;

@@ -13,7 +13,7 @@ public class ConcurrencyTests
     {
         await using var server = await StartAsync();
         server.Then(Reply(200, """{ "id": "user_1", "object": "user" }"""));
-        using var clerk = new ClerkClient(new ClerkClientOptions { SecretKey = ResilienceClient.SecretKey, BaseUrl = server.BaseUrl });
+        using var clerk = new ClerkClient(new ClerkClientOptions { SecretKey = ResilienceClient.SecretKey, ApiUrl = server.BaseUrl });
 
         var users = await Task.WhenAll(Enumerable.Range(0, 1000).Select(i => clerk.Users.GetAsync($"user_{i}")));
 

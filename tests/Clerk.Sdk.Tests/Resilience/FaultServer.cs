@@ -31,7 +31,7 @@ internal sealed class FaultServer : IAsyncDisposable
 
     private FaultServer(WebApplication app) => _app = app;
 
-    /// <summary>The base URL to give ClerkClientOptions.BaseUrl.</summary>
+    /// <summary>The URL to give ClerkClientOptions.ApiUrl.</summary>
     public string BaseUrl { get; private set; } = "";
 
     /// <summary>How many requests reached the server.</summary>

@@ -13,7 +13,7 @@ internal static class ResilienceClient
     public static ClerkClientOptions Options(string baseUrl, FakeTimeProvider time, ILoggerFactory? logs = null) => new()
     {
         SecretKey = SecretKey,
-        BaseUrl = baseUrl,
+        ApiUrl = baseUrl,
         TimeProvider = time,
         LoggerFactory = logs,
         Timeout = Timeout.InfiniteTimeSpan,

@@ -17,7 +17,7 @@ using NUnit.Framework;
 namespace PackageConsumer;
 
 /// <summary>The packed Clerk.Sdk, restored from a folder feed: construct, call a loopback server, verify a token.</summary>
-public class PackageSmokeTests
+public class ClerkSdkPackageTests
 {
     [Test]
     public void TheReferenceIsThePackage_NotTheProject()
@@ -40,7 +40,7 @@ public class PackageSmokeTests
                 : Results.StatusCode(401));
         await app.StartAsync();
         var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        using var clerk = new ClerkClient(new ClerkClientOptions { SecretKey = "sk_test_PackageConsumerPackageConsumer", BaseUrl = url + "/v1" });
+        using var clerk = new ClerkClient(new ClerkClientOptions { SecretKey = "sk_test_PackageConsumerPackageConsumer", ApiUrl = url + "/v1" });
 
         var user = await clerk.Users.GetAsync("user_2xhFjEI5X2qWRvtV13BzSj8H6Dk");
 
