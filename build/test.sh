@@ -53,6 +53,13 @@ if [ "$packed" = 1 ]; then
   dotnet test tests/PackageConsumer -c Release -f net10.0 -p:ClerkPackageVersion="$version" 2>&1 | tee -a "$log"
   [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 fi
+# samples/QuickStart (the README's main command) on the in-process fake: it must get through its steps and clean up.
+mkdir -p artifacts
+if env -u CLERK_SECRET_KEY dotnet run --project samples/QuickStart -c Release > artifacts/quickstart.log 2>&1 && grep -q "Cleaned up" artifacts/quickstart.log; then
+  echo "samples/QuickStart: $(grep -c '^[0-9]\.' artifacts/quickstart.log) steps on the fake, cleaned up (artifacts/quickstart.log)"
+else
+  tail -n 20 artifacts/quickstart.log; echo "samples/QuickStart failed"; status=1
+fi
 # samples/PageApp walks a browser through Clerk's handshake against the fake (loopback): it must end signed in.
 mkdir -p artifacts
 if dotnet run --project samples/PageApp -c Release > artifacts/pageapp.log 2>&1 && grep -q "Signed in as" artifacts/pageapp.log; then
