@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading.Tasks;
 using Clerk;
 using Clerk.Authentication;
@@ -67,7 +68,7 @@ try
     }
     catch (ClerkApiException ex)
     {
-        Console.WriteLine($"   ClerkApiException: {(int)ex.StatusCode} {ex.Code}: {ex.Errors[0].LongMessage}");
+        Console.WriteLine($"   ClerkApiException: {(int)ex.StatusCode} {ex.Code}: {ex.Errors.FirstOrDefault()?.LongMessage ?? ex.Message}");   // Errors is empty when the body was not Clerk JSON
     }
     return 0;
 }
