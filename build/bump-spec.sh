@@ -29,20 +29,11 @@ tool=build/Clerk.SpecTool/bin/Release/net10.0/Clerk.SpecTool.dll
 # 1. The current state: normalized spec and public API before the bump.
 dotnet build src/Clerk.Sdk -c Release -nologo -v q >/dev/null || { echo "bump-spec: the build fails before the bump; fix that first" >&2; exit 1; }
 cp "$normalized" artifacts/bump/before.json
-old_entry=$(python3 -c "import json;d=json.load(open('openapi/specs.lock.json'));print([s['path'] for s in d['specs'] if s['id']=='$api'][0])")
+old_entry=$(dotnet "$tool" lock get --lock openapi/specs.lock.json --spec "$api" --field path)
 
 # 2. Move the lock file.
 sha=$(sha256sum "$source_dir/$spec" | cut -d' ' -f1)
-python3 - "$api" "$spec" "$sha" <<'PY'
-import json, sys
-api, path, sha = sys.argv[1:4]
-lock = json.load(open('openapi/specs.lock.json'))
-for entry in lock['specs']:
-    if entry['id'] == api:
-        entry['path'], entry['sha256'] = path, sha
-json.dump(lock, open('openapi/specs.lock.json', 'w'), indent=2)
-open('openapi/specs.lock.json', 'a').write('\n')
-PY
+dotnet "$tool" lock set --lock openapi/specs.lock.json --spec "$api" --path "$spec" --sha256 "$sha"
 
 # 3. Regenerate and rebuild; an overlay that no longer applies fails here, loudly.
 build_log=artifacts/bump/build.log

@@ -19,7 +19,7 @@ public static class FormEncodings
     public static int Apply(JObject document)
     {
         var count = 0;
-        foreach (var (_, _, operation) in SpecNormalizer.Operations(document))
+        foreach (var (_, _, operation) in SpecDocument.Operations(document))
         {
             if (operation["requestBody"]?["content"]?[UrlEncoded] is not JObject form || form["schema"] is not JObject schema) continue;
             var actual = Json.Resolve(document, schema) ?? schema;

@@ -26,7 +26,7 @@ public static class FormParameters
     public static int Apply(JObject document)
     {
         var count = 0;
-        foreach (var (path, method, operation) in SpecNormalizer.Operations(document).ToList())
+        foreach (var (path, method, operation) in SpecDocument.Operations(document).ToList())
         {
             if (operation["requestBody"] is not JObject body || body["content"] is not JObject content) continue;
             // Only a body that is nothing but a form, or a multipart upload that also accepts the raw bytes
@@ -55,7 +55,7 @@ public static class FormParameters
                 var parameterSchema = (JObject)fieldSchema.DeepClone();
                 var description = Json.Str(parameterSchema, "description");
                 var deprecated = parameterSchema.Value<bool?>("deprecated") == true;
-                foreach (var key in new[] { "description", "deprecated", PropertyNaming.Extension }) parameterSchema.Remove(key);
+                foreach (var key in new[] { "description", "deprecated", SpecExtensions.Name }) parameterSchema.Remove(key);
                 if (!isRequired) parameterSchema["nullable"] = true;
 
                 var parameter = new JObject

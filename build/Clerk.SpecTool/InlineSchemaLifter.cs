@@ -43,9 +43,9 @@ public sealed class InlineSchemaLifter(JObject document)
                 VisitParameter(parameter, Naming.Pascal(Json.Str(parameter, "name") ?? "Parameter"));
             }
         }
-        foreach (var (_, _, operation) in SpecNormalizer.Operations(document))
+        foreach (var (_, _, operation) in SpecDocument.Operations(document))
         {
-            var name = Json.Str(operation, "x-clerk-operation")!;
+            var name = Json.Str(operation, SpecExtensions.Operation)!;
             foreach (var parameter in (Json.Arr(operation, "parameters") ?? new JArray()).OfType<JObject>())
             {
                 VisitParameter(parameter, name + Naming.Pascal(Json.Str(parameter, "name") ?? "Parameter"));

@@ -8,22 +8,16 @@ namespace Clerk.SpecTool;
 /// <summary>
 /// Finds the list operations (a GET with <c>limit</c> and <c>offset</c> query parameters whose 200 response is an
 /// array of items, or an object with an items array and usually <c>total_count</c>) and marks each with
-/// <see cref="Extension"/>: the item type, the paging kind (<c>cursor</c> where the operation also takes
+/// <see cref="SpecExtensions.List"/>: the item type, the paging kind (<c>cursor</c> where the operation also takes
 /// <c>starting_after</c> and the items have an <c>id</c>; <c>offset</c> elsewhere), whether it takes <c>paginated</c>
 /// (which turns a bare array into <c>{data, total_count}</c>), the API's default and maximum <c>limit</c>, and the
-/// orderings a cursor allows (<see cref="CursorOrderByExtension"/>, from an overlay). The client template gives such
+/// orderings a cursor allows (<see cref="SpecExtensions.CursorOrderBy"/>, from an overlay). The client template gives such
 /// an operation one method that returns a <c>Clerk.ClerkPageable&lt;T&gt;</c> (paging parameters are the pageable's,
 /// not the method's); the descriptor carries the paging (<see cref="OperationTableWriter"/>). A list operation named
 /// <c>GetX</c> reads <c>ListX</c> (<see cref="PageName"/>).
 /// </summary>
 public static class ListOperations
 {
-    /// <summary>The marker on each list operation of the normalized spec.</summary>
-    public const string Extension = "x-clerk-list";
-
-    /// <summary>An overlay sets this on a cursor operation: the <c>order_by</c> values with which <c>starting_after</c> is allowed (none set: any).</summary>
-    public const string CursorOrderByExtension = "x-clerk-cursor-order-by";
-
     private const string LimitParameter = "limit";
     private const string OffsetParameter = "offset";
     private const string CursorParameter = "starting_after";
@@ -33,7 +27,7 @@ public static class ListOperations
     public static int Apply(JObject document)
     {
         var found = new List<(string Label, string Resource, string Method, JObject Operation, JObject Marker)>();
-        foreach (var (path, method, operation) in SpecNormalizer.Operations(document))
+        foreach (var (path, method, operation) in SpecDocument.Operations(document))
         {
             if (method != "get") continue;
             var label = $"GET {path}";
@@ -60,11 +54,11 @@ public static class ListOperations
             var cursor = Query(CursorParameter) is not null && marker.Value<bool>("itemHasId");
             marker["paging"] = cursor ? "cursor" : "offset";
             marker["paginated"] = Query(PaginatedParameter) is not null;
-            if (cursor && operation[CursorOrderByExtension] is JArray orderings)
+            if (cursor && operation[SpecExtensions.CursorOrderBy] is JArray orderings)
             {
                 marker["cursorOrderBy"] = orderings;
             }
-            operation.Remove(CursorOrderByExtension);
+            operation.Remove(SpecExtensions.CursorOrderBy);
             var separator = operationId.IndexOf('_', StringComparison.Ordinal);
             var resource = operationId[..separator];
             var name = PageName(operationId[(separator + 1)..]);
@@ -77,7 +71,7 @@ public static class ListOperations
         foreach (var (_, resource, name, operation, marker) in found)
         {
             operation["operationId"] = $"{resource}_{name}";
-            operation[Extension] = marker;
+            operation[SpecExtensions.List] = marker;
         }
         return found.Count;
     }
@@ -92,9 +86,9 @@ public static class ListOperations
     public static int AddPaginatedShapes(JObject document)
     {
         var count = 0;
-        foreach (var (_, _, operation) in SpecNormalizer.Operations(document))
+        foreach (var (_, _, operation) in SpecDocument.Operations(document))
         {
-            if (operation[Extension] is not JObject marker || !marker.Value<bool>("paginated") || Json.Str(marker, "shape") != "array") continue;
+            if (operation[SpecExtensions.List] is not JObject marker || !marker.Value<bool>("paginated") || Json.Str(marker, "shape") != "array") continue;
             if (operation["responses"]?["200"] is not JObject declared) continue;
             var response = Json.ResolveResponse(document, declared);
             if (response["content"]?["application/json"]?["schema"] is not JObject array) continue;
@@ -207,7 +201,7 @@ public static class ListOperations
     private static bool ItemHasId(JObject document, JObject arraySchema) =>
         arraySchema["items"] is JObject items && (Json.Resolve(document, items) ?? items)["properties"]?["id"] is JObject id && Json.Str(Json.Resolve(document, id) ?? id, "type") == "string";
 
-    private static string DotNetName(JObject property, string wireName) => Json.Str(property, PropertyNaming.Extension) ?? Naming.Pascal(wireName);
+    private static string DotNetName(JObject property, string wireName) => Json.Str(property, SpecExtensions.Name) ?? Naming.Pascal(wireName);
 
     /// <summary>The C# type of one item of an array schema: a named schema, or a primitive.</summary>
     private static string ItemType(JObject document, JObject arraySchema, string label)
@@ -228,7 +222,7 @@ public static class ListOperations
     private static void CheckCollisions(JObject document, List<(string Label, string Resource, JObject Marker)> lists)
     {
         var listIds = lists.ToDictionary(l => $"{l.Resource}_{(string)l.Marker["method"]!}", l => l.Label, StringComparer.Ordinal);
-        foreach (var (path, method, operation) in SpecNormalizer.Operations(document))
+        foreach (var (path, method, operation) in SpecDocument.Operations(document))
         {
             var id = Json.Str(operation, "operationId")!;
             if (listIds.TryGetValue(id, out var label) && label != $"GET {path}")

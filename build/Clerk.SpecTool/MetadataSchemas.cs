@@ -12,9 +12,6 @@ public static class MetadataSchemas
 {
     public const string SchemaName = "Metadata";
 
-    /// <summary>Interfaces a model implements, rendered by build/templates/Class.liquid.</summary>
-    public const string ImplementsExtension = "x-clerk-implements";
-
     /// <summary>Metadata properties and the handwritten interface (namespace Clerk, src/Clerk.Sdk/Metadata) that exposes each typed.</summary>
     private static readonly (string Property, string Interface)[] Holders =
     [
@@ -63,7 +60,7 @@ public static class MetadataSchemas
                 .Where(h => parts.Any(p => p["properties"]?[h.Property] is JObject property && Json.Ref(property) == "#/components/schemas/" + SchemaName))
                 .Select(h => $"Clerk.{h.Interface}")
                 .ToList();
-            if (interfaces.Count > 0) schema[ImplementsExtension] = string.Join(", ", interfaces);
+            if (interfaces.Count > 0) schema[SpecExtensions.Implements] = string.Join(", ", interfaces);
         }
     }
 }

@@ -24,10 +24,6 @@ namespace Clerk.SpecTool;
 /// </summary>
 public static class OperationMarks
 {
-    public const string CredentialsMark = "x-clerk-credentials";
-
-    public const string RedirectMark = "x-clerk-redirect";
-
     /// <summary>The component schema of a redirect result: a placeholder for the handwritten <c>Clerk.ClerkRedirect</c>.</summary>
     public const string RedirectSchema = "ClerkRedirect";
 
@@ -35,14 +31,14 @@ public static class OperationMarks
     {
         var schemes = document["components"]?["securitySchemes"] as JObject ?? new JObject();
         var global = document["security"] as JArray;
-        foreach (var (path, method, operation) in SpecNormalizer.Operations(document))
+        foreach (var (path, method, operation) in SpecDocument.Operations(document))
         {
             var security = operation["security"] as JArray ?? global;
-            if (security is not null) operation[CredentialsMark] = Credentials(security, schemes, $"{method.ToUpperInvariant()} {path}");
+            if (security is not null) operation[SpecExtensions.Credentials] = Credentials(security, schemes, $"{method.ToUpperInvariant()} {path}");
             if (operation["responses"] is JObject responses)
             {
                 var codes = responses.Properties().Select(r => r.Name).ToList();
-                if (!codes.Any(c => c.StartsWith('2')) && codes.Any(c => c.StartsWith('3'))) operation[RedirectMark] = true;
+                if (!codes.Any(c => c.StartsWith('2')) && codes.Any(c => c.StartsWith('3'))) operation[SpecExtensions.Redirect] = true;
             }
         }
     }
@@ -68,7 +64,7 @@ public static class OperationMarks
     }
 
     /// <summary>
-    /// Gives every redirect operation (<see cref="RedirectMark"/>) a 200 result of <see cref="RedirectSchema"/>, so that
+    /// Gives every redirect operation (<see cref="SpecExtensions.Redirect"/>) a 200 result of <see cref="RedirectSchema"/>, so that
     /// NSwag generates <c>Task&lt;ClerkRedirect&gt;</c> for it. The schema is a placeholder: <c>nswag.json</c> excludes the
     /// type and the handwritten <c>Clerk.ClerkRedirect</c> (in a namespace enclosing the generated one) is used instead.
     /// For the SDK's document only, after the error responses are stripped; the mock document keeps the spec's 3xx.
@@ -77,9 +73,9 @@ public static class OperationMarks
     public static int AddRedirectResults(JObject document)
     {
         var count = 0;
-        foreach (var (_, _, operation) in SpecNormalizer.Operations(document))
+        foreach (var (_, _, operation) in SpecDocument.Operations(document))
         {
-            if (operation[RedirectMark]?.Value<bool>() != true) continue;
+            if (operation[SpecExtensions.Redirect]?.Value<bool>() != true) continue;
             var responses = operation["responses"] as JObject ?? (JObject)(operation["responses"] = new JObject());
             responses["200"] = new JObject
             {

@@ -22,7 +22,7 @@ public static class OperationNaming
         var resourceDescriptions = new Dictionary<string, string?>(StringComparer.Ordinal);
         var missing = new List<string>();
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (path, method, operation) in SpecNormalizer.Operations(document))
+        foreach (var (path, method, operation) in SpecDocument.Operations(document))
         {
             // Clerk's own SDK names first; else the first tag and the operationId (the Frontend API has few
             // speakeasy names), else the first path segment for an untagged operation.
@@ -45,7 +45,7 @@ public static class OperationNaming
             }
             seen[id] = label;
             var original = Json.Str(operation, "operationId") ?? id.Replace("_", "", StringComparison.Ordinal);
-            operation["x-clerk-operation"] = Naming.Pascal(original);
+            operation[SpecExtensions.Operation] = Naming.Pascal(original);
             operation["operationId"] = id;
             var originalTag = (Json.Arr(operation, "tags") ?? new JArray()).Select(t => t.ToString()).FirstOrDefault();
             if (!resourceDescriptions.ContainsKey(resource) || resourceDescriptions[resource] is null)

@@ -17,13 +17,11 @@ namespace Clerk.SpecTool;
 /// </summary>
 public static class OperationOptions
 {
-    public const string Extension = "x-clerk-options";
-
     /// <summary>Names the options class of every operation; returns how many.</summary>
     public static int Apply(JObject document)
     {
         var schemas = (document["components"]?["schemas"] as JObject)?.Properties().Select(p => p.Name).ToHashSet(StringComparer.Ordinal) ?? [];
-        var operations = SpecNormalizer.Operations(document).ToList();
+        var operations = SpecDocument.Operations(document).ToList();
         var wanted = operations.Select(o =>
         {
             var id = Json.Str(o.Operation, "operationId") ?? throw new SpecToolException($"{o.Method.ToUpperInvariant()} {o.Path} has no operationId");
@@ -40,7 +38,7 @@ public static class OperationOptions
             {
                 throw new SpecToolException($"{label}: its options class {name} clashes with {(schemas.Contains(name) ? "a schema of that name" : taken[name])}; rename the operation in an overlay (x-speakeasy-name-override)");
             }
-            operation[Extension] = name;
+            operation[SpecExtensions.Options] = name;
         }
         return wanted.Count;
     }

@@ -33,7 +33,7 @@ public static class OperationTableWriter
         builder.AppendLine("    internal static class ClerkOperations");
         builder.AppendLine("    {");
         var ids = new List<string>();
-        foreach (var (path, method, operation) in SpecNormalizer.Operations(document).OrderBy(o => o.Path, StringComparer.Ordinal).ThenBy(o => o.Method, StringComparer.Ordinal))
+        foreach (var (path, method, operation) in SpecDocument.Operations(document).OrderBy(o => o.Path, StringComparer.Ordinal).ThenBy(o => o.Method, StringComparer.Ordinal))
         {
             var id = Json.Str(operation, "operationId") ?? throw new SpecToolException($"{method} {path} has no operationId");
             var underscore = id.IndexOf('_', StringComparison.Ordinal);
@@ -41,9 +41,9 @@ public static class OperationTableWriter
             {
                 throw new SpecToolException($"{method.ToUpperInvariant()} {path}: operationId '{id}' is not Resource_Method (the descriptor is named after it)");
             }
-            var credentials = Json.Str(operation, OperationMarks.CredentialsMark);
-            var redirect = operation[OperationMarks.RedirectMark]?.Value<bool>() == true;
-            var emptyBody = operation[RequiredBodies.EmptyBodyMark]?.Value<bool>() == true;
+            var credentials = Json.Str(operation, SpecExtensions.Credentials);
+            var redirect = operation[SpecExtensions.Redirect]?.Value<bool>() == true;
+            var emptyBody = operation[SpecExtensions.EmptyBody]?.Value<bool>() == true;
             var result = ResultMediaType(document, operation);
             var kind = redirect ? "Redirect" : result is null ? "None" : IsJson(result) ? "Json" : "Text";
             builder.AppendLine($"        internal static readonly global::Clerk.Http.ClerkOperation {id} = new(\"{id[..underscore]}\", \"{id[(underscore + 1)..]}\", \"{method.ToUpperInvariant()}\", \"{Escape(path)}\", {Literal(credentials)}, {Literal(RequestMediaType(operation))}, {Literal(result)}, global::Clerk.Http.ClerkResultKind.{kind}, {(emptyBody ? "true" : "false")}{Paging(operation)});");
@@ -63,7 +63,7 @@ public static class OperationTableWriter
     /// <summary>The paging of a list operation (<see cref="ListOperations"/>), as the descriptor's last argument.</summary>
     private static string Paging(JObject operation)
     {
-        if (operation[ListOperations.Extension] is not JObject list) return "";
+        if (operation[SpecExtensions.List] is not JObject list) return "";
         var kind = Json.Str(list, "paging") == "cursor" ? "Cursor" : "Offset";
         var max = list["maxLimit"] is JValue { Type: JTokenType.Integer } m ? ((long)m).ToString(System.Globalization.CultureInfo.InvariantCulture) : "null";
         return $", new global::Clerk.Http.ClerkPagingInfo(global::Clerk.ClerkPagingKind.{kind}, {(long)list["defaultLimit"]!}, {max}, {(list.Value<bool>("paginated") ? "true" : "false")})";

@@ -17,7 +17,7 @@ public static class ParameterNaming
         {
             parameters.AddRange(shared.Properties().Select(p => p.Value).OfType<JObject>());
         }
-        foreach (var (path, method, operation) in SpecNormalizer.Operations(document))
+        foreach (var (path, method, operation) in SpecDocument.Operations(document))
         {
             var own = (Json.Arr(operation, "parameters") ?? new JArray()).OfType<JObject>().ToList();
             parameters.AddRange(own);

@@ -27,9 +27,13 @@ public static class Program
                 Console.Write(SpecDiff.Markdown(args[1], args[2]));
                 return 0;
             }
+            if (args.Length >= 2 && args[0] == "lock")
+            {
+                return LockCommand(args[1], ParseOptions(args.Skip(2).ToArray()));
+            }
             if (args.Length == 0 || args[0] != "normalize")
             {
-                Console.Error.WriteLine("usage: Clerk.SpecTool diff OLD.json NEW.json | Clerk.SpecTool normalize --lock FILE --spec ID --search DIR[;DIR...] --cache DIR --overlays DIR --out FILE [--mock-out FILE] [--facade-out FILE --facade-class NS.Class --client-namespace NS] [--operations-out FILE] [--webhook-events-out FILE] [--nswag-config FILE --nswag-out FILE] [--shared-models BACKEND.normalized.json --shared-namespace NS] [--no-download]");
+                Console.Error.WriteLine("usage: Clerk.SpecTool diff OLD.json NEW.json | Clerk.SpecTool lock get --lock FILE [--spec ID] --field commit|path|sha256|url | Clerk.SpecTool lock set --lock FILE --spec ID --path PATH --sha256 HASH | Clerk.SpecTool normalize --lock FILE --spec ID --search DIR[;DIR...] --cache DIR --overlays DIR --out FILE [--mock-out FILE] [--facade-out FILE --facade-class NS.Class --client-namespace NS] [--operations-out FILE] [--webhook-events-out FILE] [--nswag-config FILE --nswag-out FILE] [--shared-models BACKEND.normalized.json --shared-namespace NS] [--no-download]");
                 return 2;
             }
             var options = ParseOptions(args.Skip(1).ToArray());
@@ -86,6 +90,38 @@ public static class Program
         {
             Console.Error.WriteLine($"error CLERKSPEC: {ex.Message}");
             return 1;
+        }
+    }
+
+    /// <summary><c>lock get</c> prints one field (of the file, or of one pinned spec); <c>lock set</c> repins a spec.</summary>
+    private static int LockCommand(string verb, Dictionary<string, string?> options)
+    {
+        var path = Required(options, "lock");
+        var lockFile = SpecLock.Load(path);
+        switch (verb)
+        {
+            case "get":
+                var field = Required(options, "field");
+                if (options.GetValueOrDefault("spec") is not { Length: > 0 } id)
+                {
+                    Console.WriteLine(field == "commit" ? lockFile.Commit : throw new SpecToolException($"--field {field} needs --spec (the file itself has only a commit)"));
+                    return 0;
+                }
+                var entry = lockFile.Get(id);
+                Console.WriteLine(field switch
+                {
+                    "path" => entry.Path,
+                    "sha256" => entry.Sha256,
+                    "url" => entry.Url,
+                    _ => throw new SpecToolException($"unknown --field {field} (commit, path, sha256, url)"),
+                });
+                return 0;
+            case "set":
+                lockFile.Set(Required(options, "spec"), Required(options, "path"), Required(options, "sha256"));
+                lockFile.Save(path);
+                return 0;
+            default:
+                throw new SpecToolException($"unknown lock command '{verb}' (get, set)");
         }
     }
 

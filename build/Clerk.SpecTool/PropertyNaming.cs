@@ -12,26 +12,6 @@ namespace Clerk.SpecTool;
 /// </summary>
 public static class PropertyNaming
 {
-    public const string Extension = "x-clerk-name";
-
-    /// <summary>
-    /// On a Unix-milliseconds timestamp (<c>created_at</c>: an int64 named <c>..._at</c>): the name of the
-    /// <see cref="DateTimeOffset"/> view the model template adds beside it (<c>CreatedAtUtc</c>).
-    /// </summary>
-    public const string TimestampExtension = "x-clerk-timestamp";
-
-    /// <summary>On a timestamp whose description states seconds (RFC 7591's <c>client_id_issued_at</c>): <c>seconds</c>.</summary>
-    public const string TimestampUnitExtension = "x-clerk-timestamp-unit";
-
-    /// <summary>On a timestamp whose description says 0 means none (<c>client_secret_expires_at</c>: "0 if it will not expire"): true; its view is null for 0.</summary>
-    public const string TimestampZeroIsNoneExtension = "x-clerk-timestamp-zero-is-none";
-
-    /// <summary>
-    /// On a property the spec declares <c>nullable</c>: the model records whether the property was assigned, so an
-    /// assigned null is written as JSON <c>null</c> (Clerk clears the value) and a property never assigned is left out.
-    /// </summary>
-    public const string NullableExtension = "x-clerk-nullable";
-
     /// <summary>Names the generated DTO template declares itself and properties must not take.</summary>
     private static readonly HashSet<string> Reserved = new(StringComparer.Ordinal) { "AdditionalProperties", "ToString", "GetType", "Equals", "GetHashCode" };
 
@@ -65,18 +45,18 @@ public static class PropertyNaming
                 throw new SpecToolException($"schema {className}: properties '{other}' and '{property.Name}' both become {name}; rename one in an overlay");
             }
             used[name] = property.Name;
-            child[Extension] = name;
-            if (IsNullable(child, schemas)) child[NullableExtension] = true;
+            child[SpecExtensions.Name] = name;
+            if (IsNullable(child, schemas)) child[SpecExtensions.Nullable] = true;
         }
         foreach (var property in properties.Properties())
         {
             if (property.Value is not JObject child || Timestamp(property.Name, child) is not { } unit) continue;
-            var view = (string)child[Extension]! + "Utc";
+            var view = (string)child[SpecExtensions.Name]! + "Utc";
             if (used.ContainsKey(view)) continue;
             used[view] = property.Name;
-            child[TimestampExtension] = view;
-            if (unit == "seconds") child[TimestampUnitExtension] = unit;
-            if (Regex.IsMatch(Json.Str(child, "description") ?? "", @"\b0 if\b", RegexOptions.IgnoreCase)) child[TimestampZeroIsNoneExtension] = true;
+            child[SpecExtensions.Timestamp] = view;
+            if (unit == "seconds") child[SpecExtensions.TimestampUnit] = unit;
+            if (Regex.IsMatch(Json.Str(child, "description") ?? "", @"\b0 if\b", RegexOptions.IgnoreCase)) child[SpecExtensions.TimestampZeroIsNone] = true;
         }
     }
 

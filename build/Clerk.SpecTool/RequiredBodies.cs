@@ -13,7 +13,7 @@ namespace Clerk.SpecTool;
 /// and sends a request that can only fail.</item>
 /// <item>A required object body none of whose properties is required, on an operation the body only qualifies (a partial
 /// update, <c>PATCH</c>; a revocation, <c>POST .../revoke</c>), becomes optional in the SDK's document and is marked
-/// <see cref="EmptyBodyMark"/>: the SDK sends <c>{}</c> when none is given, so <c>clerk.ApiKeys.RevokeAsync(id)</c> needs
+/// <see cref="SpecExtensions.EmptyBody"/>: the SDK sends <c>{}</c> when none is given, so <c>clerk.ApiKeys.RevokeAsync(id)</c> needs
 /// no <c>new RevokeApiKeyRequest()</c> and the server still gets a body. A creation (<c>Users.CreateAsync</c>: no field
 /// is required by the schema, but an empty user is refused) or a replacement (<c>PUT .../metadata</c>: <c>{}</c> would
 /// clear it) keeps its required body. The mock server's document keeps the spec's flag.</item>
@@ -22,14 +22,11 @@ namespace Clerk.SpecTool;
 /// </summary>
 public static class RequiredBodies
 {
-    /// <summary>On an operation: its JSON body is optional in the SDK and sent as <c>{}</c> when not given.</summary>
-    public const string EmptyBodyMark = "x-clerk-empty-body";
-
     public static (IReadOnlyList<string> Required, IReadOnlyList<string> Optional) Apply(JObject document, bool forMock = false)
     {
         var required = new List<string>();
         var optional = new List<string>();
-        foreach (var (path, method, operation) in SpecNormalizer.Operations(document))
+        foreach (var (path, method, operation) in SpecDocument.Operations(document))
         {
             if (operation["requestBody"] is not JObject body) continue;
             if (body.SelectToken("content['application/json'].schema") is not JObject schema) continue;
@@ -44,7 +41,7 @@ public static class RequiredBodies
             else if (flagged && !forMock && OnlyQualifiesTheAction(path, method) && IsObject(document, schema, depth: 0))
             {
                 body["required"] = false;
-                operation[EmptyBodyMark] = true;
+                operation[SpecExtensions.EmptyBody] = true;
                 optional.Add(label);
             }
         }

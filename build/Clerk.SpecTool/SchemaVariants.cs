@@ -29,7 +29,7 @@ public static class SchemaVariants
             if (dash <= 0 || !property.Name[(dash + 1)..].All(char.IsDigit)) continue;
             var baseName = property.Name[..dash];
             if (schemas[baseName] is not JObject baseSchema || property.Value is not JObject variant) continue;
-            if (Json.Str(variant, SpecNormalizer.TypeNameExtension) is not null) continue; // named in an overlay
+            if (Json.Str(variant, SpecExtensions.TypeName) is not null) continue; // named in an overlay
             Merge(baseName, baseSchema, property.Name, variant);
             map[property.Name] = baseName;
             property.Remove();

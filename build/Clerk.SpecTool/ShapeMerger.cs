@@ -16,21 +16,18 @@ namespace Clerk.SpecTool;
 /// Only what a response can hold is merged (request bodies stay one type per operation: their names say what they are
 /// for), only plain objects (no enums, no <c>allOf</c>) and only shapes of <see cref="MinimumProperties"/> properties or
 /// more: two tiny shapes (<c>{ "user_id" }</c>) that agree by chance are different things. A group takes the name an
-/// overlay gives it in the document's <see cref="NamesExtension"/> map (name to a member), else its shortest member name.
+/// overlay gives it in the document's <see cref="SpecExtensions.ShapeNames"/> map (name to a member), else its shortest member name.
 /// </para>
 /// </summary>
 public static class ShapeMerger
 {
-    /// <summary>On the document root (set by an overlay): the name of each merged group, keyed by the name, valued by a member.</summary>
-    public const string NamesExtension = "x-clerk-shape-names";
-
     /// <summary>Shapes with fewer properties are never merged.</summary>
     public const int MinimumProperties = 3;
 
     private const string Prefix = "#/components/schemas/";
 
     /// <summary>Keys that say nothing about the wire shape.</summary>
-    private static readonly HashSet<string> Ignored = new(StringComparer.Ordinal) { "description", "example", "examples", "title", "externalDocs", "x-clerk-type-name" };
+    private static readonly HashSet<string> Ignored = new(StringComparer.Ordinal) { "description", "example", "examples", "title", "externalDocs", SpecExtensions.TypeName };
 
     /// <summary>What the last run merged: <c>ApiKey &lt;- GetApiKeyResponse, RevokeApiKeyResponse</c>.</summary>
     public static List<string> Merges { get; } = new();
@@ -42,7 +39,7 @@ public static class ShapeMerger
         if (document["components"]?["schemas"] is not JObject schemas) return 0;
         var candidates = Candidates(document, schemas);
         var groups = Groups(schemas, candidates);
-        var names = document[NamesExtension] as JObject;
+        var names = document[SpecExtensions.ShapeNames] as JObject;
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var members in groups)
         {
@@ -50,7 +47,7 @@ public static class ShapeMerger
                        ?? members.OrderBy(m => m.Length).ThenBy(m => m, StringComparer.Ordinal).First();
             if (!members.Contains(name) && schemas[name] is not null)
             {
-                throw new SpecToolException($"{NamesExtension}: '{name}' names the shape of {string.Join(", ", members)} but is already another schema");
+                throw new SpecToolException($"{SpecExtensions.ShapeNames}: '{name}' names the shape of {string.Join(", ", members)} but is already another schema");
             }
             var kept = members.Contains(name) ? name : members.OrderBy(m => m, StringComparer.Ordinal).First();
             var schema = schemas[kept]!;
@@ -60,14 +57,14 @@ public static class ShapeMerger
             Merges.Add($"{name} <- {string.Join(", ", members.Where(m => m != name).OrderBy(m => m, StringComparer.Ordinal))}");
         }
         SchemaRefs.Rewrite(document, map);
-        document.Remove(NamesExtension);
+        document.Remove(SpecExtensions.ShapeNames);
         return map.Count;
     }
 
     /// <summary>The mock document keeps every schema as the spec has it: only the overlay's names map goes.</summary>
     public static int RemoveNames(JObject document)
     {
-        document.Remove(NamesExtension);
+        document.Remove(SpecExtensions.ShapeNames);
         return 0;
     }
 
@@ -77,7 +74,7 @@ public static class ShapeMerger
     /// </summary>
     private static HashSet<string> Candidates(JObject document, JObject schemas)
     {
-        var responses = SpecNormalizer.Operations(document).Select(o => o.Operation["responses"]).OfType<JObject>().ToList();
+        var responses = SpecDocument.Operations(document).Select(o => o.Operation["responses"]).OfType<JObject>().ToList();
         var reachable = new HashSet<string>(StringComparer.Ordinal);
         if (responses.Count == 0)
         {

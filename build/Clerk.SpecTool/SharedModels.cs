@@ -25,8 +25,8 @@ public static class SharedModels
 
     private static readonly HashSet<string> Ignored = new(StringComparer.Ordinal)
     {
-        "description", "example", "examples", "title", "externalDocs", "x-clerk-name", "x-clerk-type-name", "x-enumNames",
-        "x-clerk-implements", "x-clerk-timestamp", "x-clerk-timestamp-unit", "x-clerk-timestamp-zero-is-none", "x-clerk-nullable",
+        "description", "example", "examples", "title", "externalDocs", SpecExtensions.Name, SpecExtensions.TypeName, "x-enumNames",
+        SpecExtensions.Implements, SpecExtensions.Timestamp, SpecExtensions.TimestampUnit, SpecExtensions.TimestampZeroIsNone, SpecExtensions.Nullable,
     };
 
     /// <summary>The names of this document's schemas that the Backend API's models of the same name stand for.</summary>

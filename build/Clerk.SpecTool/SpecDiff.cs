@@ -63,7 +63,7 @@ public static class SpecDiff
     private static Dictionary<string, Signature> Index(JObject document)
     {
         var result = new Dictionary<string, Signature>(StringComparer.Ordinal);
-        foreach (var (path, method, operation) in SpecNormalizer.Operations(document))
+        foreach (var (path, method, operation) in SpecDocument.Operations(document))
         {
             var id = Json.Str(operation, "operationId") ?? $"{method} {path}";
             var parameters = (Json.Arr(operation, "parameters") ?? new JArray()).OfType<JObject>()

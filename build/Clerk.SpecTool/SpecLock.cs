@@ -6,9 +6,13 @@ using Newtonsoft.Json;
 
 namespace Clerk.SpecTool;
 
-/// <summary>The parsed <c>openapi/specs.lock.json</c>.</summary>
+/// <summary>
+/// The parsed <c>openapi/specs.lock.json</c>, and its only reader and writer: the build (through the spec tool), the
+/// bump and evolution scripts and the workflows all go through <c>Clerk.SpecTool lock</c>.
+/// </summary>
 public sealed class SpecLock
 {
+    [JsonProperty("comment")] public string? Comment { get; set; }
     [JsonProperty("commit")] public string Commit { get; set; } = "";
     [JsonProperty("urlTemplate")] public string UrlTemplate { get; set; } = "";
     [JsonProperty("specs")] public List<SpecLockEntry> Specs { get; set; } = new();
@@ -21,6 +25,34 @@ public sealed class SpecLock
         }
         return JsonConvert.DeserializeObject<SpecLock>(File.ReadAllText(path))
                ?? throw new SpecToolException($"spec lock file is empty: {path}");
+    }
+
+    /// <summary>Points entry <paramref name="id"/> at another file (adds the entry when it is new).</summary>
+    public void Set(string id, string path, string sha256)
+    {
+        var entry = Specs.FirstOrDefault(s => string.Equals(s.Id, id, StringComparison.Ordinal));
+        if (entry is null)
+        {
+            Specs.Add(entry = new SpecLockEntry { Id = id });
+        }
+        entry.Path = path;
+        entry.Sha256 = sha256;
+        entry.Url = null;
+    }
+
+    /// <summary>Writes the lock file in its usual layout: one line per pinned spec.</summary>
+    public void Save(string path)
+    {
+        static string Q(string value) => JsonConvert.ToString(value);
+        var lines = new List<string> { "{" };
+        if (Comment is not null) lines.Add($"  \"comment\": {Q(Comment)},");
+        lines.Add($"  \"commit\": {Q(Commit)},");
+        lines.Add($"  \"urlTemplate\": {Q(UrlTemplate)},");
+        lines.Add("  \"specs\": [");
+        lines.AddRange(Specs.Select((s, i) => $"    {{ \"id\": {Q(s.Id)}, \"path\": {Q(s.Path)}, \"sha256\": {Q(s.Sha256)} }}{(i < Specs.Count - 1 ? "," : "")}"));
+        lines.Add("  ]");
+        lines.Add("}");
+        File.WriteAllText(path, string.Join("\n", lines) + "\n");
     }
 
     public SpecLockEntry Get(string id)

@@ -13,8 +13,6 @@ namespace Clerk.SpecTool;
 /// </summary>
 public static class WebhookEvents
 {
-    public const string Extension = "x-clerk-webhook-events";
-
     public static int Apply(JObject document)
     {
         if (document["x-webhooks"] is not JObject webhooks) return 0;
@@ -36,7 +34,7 @@ public static class WebhookEvents
             events[webhook.Name] = new JObject { ["$ref"] = Json.Ref(data) };
         }
         document.Remove("x-webhooks");
-        document[Extension] = events;
+        document[SpecExtensions.WebhookEvents] = events;
         return events.Count;
     }
 
@@ -49,7 +47,7 @@ public static class WebhookEvents
 
     /// <summary>Event name → component schema name of its data, after normalization.</summary>
     public static IReadOnlyList<(string Event, string DataType)> Read(JObject document) =>
-        (document[Extension] as JObject ?? new JObject()).Properties()
+        (document[SpecExtensions.WebhookEvents] as JObject ?? new JObject()).Properties()
         .Select(p => (p.Name, (Json.Ref((JObject)p.Value) ?? "").Split('/').Last()))
         .ToList();
 }

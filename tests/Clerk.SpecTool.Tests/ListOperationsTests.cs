@@ -73,7 +73,7 @@ public class ListOperationsTests
         var spec = Normalize(ListSpec());
         var operation = Operation(spec, "/things");
         Assert.That((string?)operation["operationId"], Is.EqualTo("Things_List"));
-        var marker = (JObject)operation[ListOperations.Extension]!;
+        var marker = (JObject)operation[SpecExtensions.List]!;
         Assert.Multiple(() =>
         {
             Assert.That((string?)marker["shape"], Is.EqualTo("array"));
@@ -83,7 +83,7 @@ public class ListOperationsTests
             Assert.That((bool?)marker["paginated"], Is.True);
             Assert.That((long?)marker["defaultLimit"], Is.EqualTo(10));
             Assert.That((long?)marker["maxLimit"], Is.EqualTo(500));
-            Assert.That((string?)operation[OperationOptions.Extension], Is.EqualTo("ThingListOptions"));
+            Assert.That((string?)operation[SpecExtensions.Options], Is.EqualTo("ThingListOptions"));
         });
     }
 
@@ -93,9 +93,9 @@ public class ListOperationsTests
         var spec = ListSpec();
         var parameters = (JArray)Operation(spec, "/things")["parameters"]!;
         parameters.Add(JObject.Parse("""{ "name": "starting_after", "in": "query", "schema": { "type": "string" } }"""));
-        Operation(spec, "/things")[ListOperations.CursorOrderByExtension] = new JArray("created_at", "-created_at");
+        Operation(spec, "/things")[SpecExtensions.CursorOrderBy] = new JArray("created_at", "-created_at");
 
-        var marker = (JObject)Operation(Normalize(spec), "/things")[ListOperations.Extension]!;
+        var marker = (JObject)Operation(Normalize(spec), "/things")[SpecExtensions.List]!;
 
         Assert.That((string?)marker["paging"], Is.EqualTo("cursor"));
         Assert.That(marker["cursorOrderBy"]!.ToObject<string[]>(), Is.EqualTo(new[] { "created_at", "-created_at" }));
@@ -107,7 +107,7 @@ public class ListOperationsTests
         var spec = Normalize(ListSpec());
         var operation = Operation(spec, "/owners/{owner_id}/things");
         Assert.That((string?)operation["operationId"], Is.EqualTo("Owners_ListThings"), "GetX reads ListX");
-        var marker = (JObject)operation[ListOperations.Extension]!;
+        var marker = (JObject)operation[SpecExtensions.List]!;
         Assert.Multiple(() =>
         {
             Assert.That((string?)marker["shape"], Is.EqualTo("data"));
@@ -124,8 +124,8 @@ public class ListOperationsTests
     {
         var operation = Operation(Normalize(ListSpec()), "/owners");
         Assert.That((string?)operation["operationId"], Is.EqualTo("Owners_Get"));
-        Assert.That(operation[ListOperations.Extension], Is.Null);
-        Assert.That((string?)operation[OperationOptions.Extension], Is.EqualTo("OwnerGetOptions"), "every operation has an options class");
+        Assert.That(operation[SpecExtensions.List], Is.Null);
+        Assert.That((string?)operation[SpecExtensions.Options], Is.EqualTo("OwnerGetOptions"), "every operation has an options class");
     }
 
     [TestCase("List", "List")]
@@ -171,15 +171,15 @@ public class ListOperationsTests
     public void ThePinnedSpec_Has37ListOperationsOfBothShapes_UsersByCursor()
     {
         var spec = PinnedBackendApi();
-        var lists = SpecNormalizer.Operations(spec).Where(o => o.Operation[ListOperations.Extension] is JObject).ToList();
+        var lists = SpecDocument.Operations(spec).Where(o => o.Operation[SpecExtensions.List] is JObject).ToList();
         Assert.That(lists, Has.Count.EqualTo(37));
-        Assert.That(lists.Select(o => (string?)o.Operation[ListOperations.Extension]!["shape"]).Distinct(), Is.EquivalentTo(new[] { "array", "data" }));
+        Assert.That(lists.Select(o => (string?)o.Operation[SpecExtensions.List]!["shape"]).Distinct(), Is.EquivalentTo(new[] { "array", "data" }));
         var ids = lists.Select(o => (string)o.Operation["operationId"]!).ToList();
         Assert.That(ids, Does.Contain("OrganizationDomains_ListForInstance").And.Contain("OrganizationInvitations_ListForInstance").And.Contain("M2M_ListTokens").And.Contain("Users_ListOAuthAccessTokens"));
-        Assert.That(lists.Select(o => (string)o.Operation[ListOperations.Extension]!["method"]!), Has.None.StartWith("Get"), "a list reads as one");
-        var cursor = lists.Where(o => (string?)o.Operation[ListOperations.Extension]!["paging"] == "cursor").Select(o => (string)o.Operation["operationId"]!).ToList();
+        Assert.That(lists.Select(o => (string)o.Operation[SpecExtensions.List]!["method"]!), Has.None.StartWith("Get"), "a list reads as one");
+        var cursor = lists.Where(o => (string?)o.Operation[SpecExtensions.List]!["paging"] == "cursor").Select(o => (string)o.Operation["operationId"]!).ToList();
         Assert.That(cursor, Is.EqualTo(new[] { "Users_List" }), "the pinned spec offers starting_after on GET /users only");
         var sessions = lists.Single(o => (string?)o.Operation["operationId"] == "Sessions_List").Operation;
-        Assert.That((bool?)sessions[ListOperations.Extension]!["paginated"], Is.True);
+        Assert.That((bool?)sessions[SpecExtensions.List]!["paginated"], Is.True);
     }
 }

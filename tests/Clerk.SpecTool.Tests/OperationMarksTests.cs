@@ -106,15 +106,15 @@ public class OperationMarksTests
     public void Credentials_FollowTheOperationsSecurity_ElseTheDocuments(string path, string method, string expected)
     {
         var operation = Normalized().SelectToken($"$.paths['{path}'].{method}")!;
-        Assert.That((string?)operation[OperationMarks.CredentialsMark], Is.EqualTo(expected));
+        Assert.That((string?)operation[SpecExtensions.Credentials], Is.EqualTo(expected));
     }
 
     [Test]
     public void OnlyAnOperationWithoutA2xx_IsARedirect()
     {
         var spec = Normalized();
-        Assert.That((bool?)spec.SelectToken("$.paths['/v1/client/sync'].get")![OperationMarks.RedirectMark], Is.True);
-        Assert.That(spec.SelectToken("$.paths['/v1/client/sign_ins'].post")![OperationMarks.RedirectMark], Is.Null, "200 or 307: the 307 stays an error");
+        Assert.That((bool?)spec.SelectToken("$.paths['/v1/client/sync'].get")![SpecExtensions.Redirect], Is.True);
+        Assert.That(spec.SelectToken("$.paths['/v1/client/sign_ins'].post")![SpecExtensions.Redirect], Is.Null, "200 or 307: the 307 stays an error");
     }
 
     [Test]
@@ -159,7 +159,7 @@ public class OperationMarksTests
     {
         var parameter = Normalized().SelectToken("$.paths['/v1/client/sign_ins'].post.parameters[?(@.name == 'redirect_url')].schema")!;
         Assert.That(parameter["format"], Is.Null);
-        Assert.That((string?)parameter["x-clerk-format"], Is.EqualTo("uri"));
+        Assert.That((string?)parameter[SpecExtensions.Format], Is.EqualTo("uri"));
         Assert.That((string?)Mock().SelectToken("$.paths['/v1/client/sign_ins'].post.requestBody.content['application/x-www-form-urlencoded'].schema.properties.redirect_url.format"), Is.EqualTo("uri"));
     }
 

@@ -11,7 +11,7 @@ public class PinnedSpecTests
 {
     private static readonly JObject Spec = NormalizerFixture.PinnedBackendApi();
 
-    private static IEnumerable<JObject> Operations => SpecNormalizer.Operations(Spec).Select(o => o.Operation);
+    private static IEnumerable<JObject> Operations => SpecDocument.Operations(Spec).Select(o => o.Operation);
 
     private static JObject Schemas => (JObject)Spec["components"]!["schemas"]!;
 
@@ -72,7 +72,7 @@ public class PinnedSpecTests
     {
         var missing = Schemas.Properties()
             .SelectMany(s => ((s.Value["properties"] as JObject)?.Properties() ?? Enumerable.Empty<JProperty>()).Select(p => (Schema: s.Name, Property: p)))
-            .Where(x => x.Property.Value["x-clerk-name"] is null)
+            .Where(x => x.Property.Value[SpecExtensions.Name] is null)
             .Select(x => $"{x.Schema}.{x.Property.Name}")
             .ToList();
         Assert.That(missing, Is.Empty);

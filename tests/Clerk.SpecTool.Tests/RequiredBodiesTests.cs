@@ -46,7 +46,7 @@ public class RequiredBodiesTests
         Assert.That(changed.Required, Is.Empty);
         Assert.That(changed.Optional, Is.Empty);
         Assert.That(JToken.DeepEquals(RequiredOf(spec), before), Is.True);
-        Assert.That(spec.SelectToken("paths['/things'].post")![RequiredBodies.EmptyBodyMark], Is.Null);
+        Assert.That(spec.SelectToken("paths['/things'].post")![SpecExtensions.EmptyBody], Is.Null);
     }
 
     [TestCase("""{ "$ref": "#/components/schemas/Loose" }""", "patch", TestName = "partial update, referenced object")]
@@ -58,7 +58,7 @@ public class RequiredBodiesTests
         var changed = RequiredBodies.Apply(spec);
 
         Assert.That((bool?)RequiredOf(spec, method), Is.False);
-        Assert.That((bool?)spec.SelectToken($"paths['/things'].{method}")![RequiredBodies.EmptyBodyMark], Is.True);
+        Assert.That((bool?)spec.SelectToken($"paths['/things'].{method}")![SpecExtensions.EmptyBody], Is.True);
         Assert.That(changed.Optional, Is.EqualTo(new[] { "CreateThing" }));
     }
 
@@ -90,7 +90,7 @@ public class RequiredBodiesTests
         Assert.That((bool?)spec.SelectToken("paths['/organizations'].post.requestBody.required"), Is.True);
         // POST /api_keys/{apiKeyID}/revoke requires a body whose fields are all optional.
         Assert.That((bool?)spec.SelectToken("paths['/api_keys/{apiKeyID}/revoke'].post.requestBody.required"), Is.False);
-        Assert.That((bool?)spec.SelectToken("paths['/api_keys/{apiKeyID}/revoke'].post")![RequiredBodies.EmptyBodyMark], Is.True);
+        Assert.That((bool?)spec.SelectToken("paths['/api_keys/{apiKeyID}/revoke'].post")![SpecExtensions.EmptyBody], Is.True);
         // POST /users requires a body whose fields are all optional too, but an empty user is refused: it stays required.
         Assert.That((bool?)spec.SelectToken("paths['/users'].post.requestBody.required"), Is.True);
         Assert.That((bool?)spec.SelectToken("paths['/organizations/{organization_id}/metadata'].put.requestBody.required"), Is.True);

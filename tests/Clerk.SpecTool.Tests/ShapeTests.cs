@@ -38,7 +38,7 @@ public class ShapeTests
         Assert.That(schemas.Properties().Select(p => p.Name), Is.EquivalentTo(new[] { "Key", "GetOwner", "UpdateKeyRequest" }));
         Assert.That(document.SelectTokens("$..['$ref']").Select(r => (string)r!).Distinct(), Is.EquivalentTo(new[] { "#/components/schemas/Key", "#/components/schemas/UpdateKeyRequest", "#/components/schemas/GetOwner" }));
         Assert.That(ShapeMerger.Merges, Is.EquivalentTo(new[] { "GetOwner <- UpdateOwner", "Key <- GetKeyResponse, UpdateKeyResponse" }));
-        Assert.That(document["x-clerk-shape-names"], Is.Null, "the overlay's map is consumed");
+        Assert.That(document[SpecExtensions.ShapeNames], Is.Null, "the overlay's map is consumed");
     }
 
     [TestCase("\"nullable\": true, ", TestName = "ShapesThatDiffer_StaySeparate(nullability)")]

@@ -14,7 +14,7 @@ public class SpecNormalizerTests
         var spec = Normalize(Spec("""{ "type": "string" }"""));
         var operation = spec.SelectToken("$.paths['/things/{thing_id}'].get")!;
         Assert.That((string?)operation["operationId"], Is.EqualTo("Things_Get"));
-        Assert.That((string?)operation["x-clerk-operation"], Is.EqualTo("GetThing"));
+        Assert.That((string?)operation[SpecExtensions.Operation], Is.EqualTo("GetThing"));
         Assert.That((string?)operation["parameters"]![0]!["x-originalName"], Is.EqualTo("thingId"));
         Assert.That((string?)operation["parameters"]![0]!["name"], Is.EqualTo("thing_id"), "the wire name stays");
     }
@@ -152,7 +152,7 @@ public class SpecNormalizerTests
             { "User": { "type": "object", "properties": { "public_metadata": { "type": "object", "additionalProperties": true }, "id": { "type": "string" } } } }
             """));
         Assert.That((string?)Schema(spec, "User").SelectToken("properties.public_metadata.$ref"), Is.EqualTo("#/components/schemas/Metadata"));
-        Assert.That((string?)Schema(spec, "User")["x-clerk-implements"], Is.EqualTo("Clerk.IHasPublicMetadata"));
+        Assert.That((string?)Schema(spec, "User")[SpecExtensions.Implements], Is.EqualTo("Clerk.IHasPublicMetadata"));
     }
 
     [Test]
