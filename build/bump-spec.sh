@@ -20,7 +20,8 @@ source_dir="${CLERK_OPENAPI_DIR:-$root/../shared/openapi/clerk}"
 spec="$api/$version.yml"
 [ -f "$source_dir/$spec" ] || { echo "bump-spec: $source_dir/$spec not found (versions there: $(ls "$source_dir/$api" 2>/dev/null | tr '\n' ' '))" >&2; exit 2; }
 mkdir -p "$(dirname "$report")" artifacts/bump
-normalized=src/Clerk.Sdk/obj/clerk-codegen/BackendApi.normalized.json
+# The normalized Backend API document, as the build names it (Clerk.Sdk's GetClerkCodeGenOutputs target).
+normalized=$(dotnet msbuild src/Clerk.Sdk/Clerk.Sdk.csproj -nologo -p:Configuration=Release -getTargetResult:GetClerkCodeGenOutputs | grep -o '"[^"]*BackendApi.normalized.json"' | head -1 | tr -d '"')
 tool=build/Clerk.SpecTool/bin/Release/net10.0/Clerk.SpecTool.dll
 
 # 0. Does the bump only add public API? (a scratch copy; prints "public API: N added, N changed, N removed")

@@ -6,6 +6,7 @@ using Clerk.AspNetCore;
 using Clerk.Sdk.AspNetCore.Tests.TestKit;
 using NUnit.Framework;
 using PublicApiGenerator;
+using Clerk.Sdk.TestKit;
 
 namespace Clerk.Sdk.AspNetCore.Tests;
 

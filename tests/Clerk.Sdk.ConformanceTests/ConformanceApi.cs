@@ -101,9 +101,9 @@ internal sealed class ConformanceApi
     /// <summary>The mock document: the same operations with their error responses and form bodies (what Prism serves).</summary>
     public ApiSpec Mock => _mock.Value;
 
-    public string NormalizedSpecPath => ConformancePaths.CodeGen($"{Name}.normalized.json");
+    public string NormalizedSpecPath => ConformancePaths.CodeGen(Name, "normalized");
 
-    public string MockSpecPath => ConformancePaths.CodeGen($"{Name}.mock.json");
+    public string MockSpecPath => ConformancePaths.CodeGen(Name, "mock");
 
 
     public static ConformanceApi Named(string name) =>

@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using Clerk.Sdk.Tests.Conventions;
 using NUnit.Framework;
 using static Clerk.Sdk.Tests.PublishableKeyTests;
+using Clerk.Sdk.TestKit;
 
 namespace Clerk.Sdk.Tests;
 

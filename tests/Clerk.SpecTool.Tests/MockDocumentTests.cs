@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
+using Clerk.Sdk.TestKit;
 
 namespace Clerk.SpecTool.Tests;
 
@@ -79,14 +80,14 @@ public class MockDocumentTests
     [Test]
     public void WithoutMockOut_OnlyTheNormalizedDocumentIsWritten()
     {
-        var dir = TestPaths.TempDir();
+        var dir = RepoPaths.TempDirectory("clerk-spectool-tests");
         Assert.That(Program.Main(Arguments(dir, mockOut: null)), Is.EqualTo(0));
         Assert.That(Directory.GetFiles(Path.Combine(dir, "out")).Select(Path.GetFileName), Is.EqualTo(new[] { "normalized.json" }));
     }
 
     private static (JObject Normalized, JObject Mock) Run()
     {
-        var dir = TestPaths.TempDir();
+        var dir = RepoPaths.TempDirectory("clerk-spectool-tests");
         Assert.That(Program.Main(Arguments(dir, Path.Combine(dir, "out", "mock.json"))), Is.EqualTo(0));
         return (JObject.Parse(File.ReadAllText(Path.Combine(dir, "out", "normalized.json"))), JObject.Parse(File.ReadAllText(Path.Combine(dir, "out", "mock.json"))));
     }

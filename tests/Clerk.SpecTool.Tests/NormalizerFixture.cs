@@ -1,5 +1,6 @@
 using System.IO;
 using Newtonsoft.Json.Linq;
+using Clerk.Sdk.TestKit;
 
 namespace Clerk.SpecTool.Tests;
 
@@ -37,8 +38,8 @@ internal static class NormalizerFixture
 
     public static JObject PinnedBackendApi()
     {
-        var spec = YamlJson.Load(Path.Combine(TestPaths.SpecRoot, "bapi", "2025-11-10.yml"));
-        OverlayApplier.ApplyDirectory(spec, Path.Combine(TestPaths.RepoRoot, "openapi", "overlays", "bapi"));
+        var spec = YamlJson.Load(Path.Combine(RepoPaths.SpecRoot, "bapi", "2025-11-10.yml"));
+        OverlayApplier.ApplyDirectory(spec, Path.Combine(RepoPaths.Root, "openapi", "overlays", "bapi"));
         return Normalize(spec);
     }
 }

@@ -1,5 +1,6 @@
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
+using Clerk.Sdk.TestKit;
 
 namespace Clerk.SpecTool.Tests;
 
@@ -61,8 +62,8 @@ public class OverlayApplierTests
     [Test]
     public void TheRepoOverlaysApplyToThePinnedSpec()
     {
-        var spec = YamlJson.Load(System.IO.Path.Combine(TestPaths.SpecRoot, "bapi", "2025-11-10.yml"));
-        var applied = OverlayApplier.ApplyDirectory(spec, System.IO.Path.Combine(TestPaths.RepoRoot, "openapi", "overlays", "bapi"));
+        var spec = YamlJson.Load(System.IO.Path.Combine(RepoPaths.SpecRoot, "bapi", "2025-11-10.yml"));
+        var applied = OverlayApplier.ApplyDirectory(spec, System.IO.Path.Combine(RepoPaths.Root, "openapi", "overlays", "bapi"));
         Assert.That(applied, Is.GreaterThanOrEqualTo(14), "every action of the repo's overlays matched something");
         Assert.That((string?)spec.SelectToken("$.paths['/api_keys'].post['x-speakeasy-name-override']"), Is.EqualTo("create"));
     }

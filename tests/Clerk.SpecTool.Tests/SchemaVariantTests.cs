@@ -2,6 +2,7 @@ using System.IO;
 using System.Linq;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
+using Clerk.Sdk.TestKit;
 
 namespace Clerk.SpecTool.Tests;
 
@@ -33,8 +34,8 @@ public class SchemaVariantTests
     [TestCase("fapi")]
     public void ThePinnedSpecs_LoseNoEnumValue_WhenVariantsMerge(string api)
     {
-        var raw = YamlJson.Load(Path.Combine(TestPaths.SpecRoot, api, "2025-11-10.yml"));
-        OverlayApplier.ApplyDirectory(raw, Path.Combine(TestPaths.RepoRoot, "openapi", "overlays", api));
+        var raw = YamlJson.Load(Path.Combine(RepoPaths.SpecRoot, api, "2025-11-10.yml"));
+        OverlayApplier.ApplyDirectory(raw, Path.Combine(RepoPaths.Root, "openapi", "overlays", api));
         var before = (JObject)raw.DeepClone();
         SchemaVariants.MergeNumberedVariants(raw);
         var schemas = (JObject)raw["components"]!["schemas"]!;

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using Clerk.SpecTool;
 using NUnit.Framework;
+using Clerk.Sdk.TestKit;
 
 namespace Clerk.SpecTool.Tests;
 
@@ -21,7 +22,7 @@ public class SpecExtensionTests
     {
         var offenders = Files("build/Clerk.SpecTool", "*.cs")
             .Where(f => Path.GetFileName(f) != "SpecExtensions.cs" && File.ReadAllText(f).Contains("\"x-clerk-", StringComparison.Ordinal))
-            .Select(f => Path.GetRelativePath(TestPaths.RepoRoot, f))
+            .Select(f => Path.GetRelativePath(RepoPaths.Root, f))
             .ToList();
         Assert.That(offenders, Is.Empty);
     }
@@ -34,7 +35,7 @@ public class SpecExtensionTests
             .Concat(Files("openapi/overlays", "*.yaml"))
             .Concat(Files("tests", "*.cs"));
         var undeclared = files
-            .SelectMany(f => ExtensionName.Matches(File.ReadAllText(f)).Select(m => (File: Path.GetRelativePath(TestPaths.RepoRoot, f), Name: m.Value)))
+            .SelectMany(f => ExtensionName.Matches(File.ReadAllText(f)).Select(m => (File: Path.GetRelativePath(RepoPaths.Root, f), Name: m.Value)))
             .Where(x => !SpecExtensions.All.Contains(x.Name) && !IsHeader(x.Name))
             .Select(x => $"{x.File}: {x.Name}")
             .Distinct()
@@ -47,7 +48,7 @@ public class SpecExtensionTests
         name.StartsWith("x-clerk-auth", StringComparison.Ordinal) || name is "x-clerk-trace-id" or "x-clerk-request-data" or "x-clerk-redirect-to" or "x-clerk-debug" or "x-clerk-clerk-url";
 
     private static string[] Files(string folder, string pattern) =>
-        Directory.GetFiles(Path.Combine(TestPaths.RepoRoot, folder), pattern, SearchOption.AllDirectories)
+        Directory.GetFiles(Path.Combine(RepoPaths.Root, folder), pattern, SearchOption.AllDirectories)
             .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("node_modules", StringComparison.Ordinal))
             .ToArray();
 }

@@ -6,6 +6,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Threading.Tasks;
 using NUnit.Framework;
+using Clerk.Sdk.TestKit;
 
 namespace Clerk.SpecTool.Tests;
 
@@ -24,12 +25,12 @@ public class SpecLocatorTests
     [Test]
     public void FindsTheSpecInTheFirstSearchDirectoryThatHasIt()
     {
-        var empty = TestPaths.TempDir();
-        var full = TestPaths.TempDir();
+        var empty = RepoPaths.TempDirectory("clerk-spectool-tests");
+        var full = RepoPaths.TempDirectory("clerk-spectool-tests");
         Directory.CreateDirectory(Path.Combine(full, "bapi"));
         File.WriteAllBytes(Path.Combine(full, "bapi", "test.yml"), Content);
 
-        var found = new SpecLocator([empty, full], TestPaths.TempDir(), allowDownload: false).Locate(Entry());
+        var found = new SpecLocator([empty, full], RepoPaths.TempDirectory("clerk-spectool-tests"), allowDownload: false).Locate(Entry());
 
         Assert.That(found, Is.EqualTo(Path.Combine(full, "bapi", "test.yml")));
     }
@@ -37,9 +38,9 @@ public class SpecLocatorTests
     [Test]
     public void NotFoundAnywhere_NamesEveryPlaceItLooked()
     {
-        var first = TestPaths.TempDir();
-        var second = TestPaths.TempDir();
-        var cache = TestPaths.TempDir();
+        var first = RepoPaths.TempDirectory("clerk-spectool-tests");
+        var second = RepoPaths.TempDirectory("clerk-spectool-tests");
+        var cache = RepoPaths.TempDirectory("clerk-spectool-tests");
 
         var ex = Assert.Throws<SpecToolException>(() => new SpecLocator([first, second], cache, allowDownload: false).Locate(Entry()));
 
@@ -53,11 +54,11 @@ public class SpecLocatorTests
     [Test]
     public void AFileWithTheWrongHash_FailsWithBothHashes()
     {
-        var dir = TestPaths.TempDir();
+        var dir = RepoPaths.TempDirectory("clerk-spectool-tests");
         Directory.CreateDirectory(Path.Combine(dir, "bapi"));
         File.WriteAllText(Path.Combine(dir, "bapi", "test.yml"), "openapi: 3.0.3 # edited\n");
 
-        var ex = Assert.Throws<SpecToolException>(() => new SpecLocator([dir], TestPaths.TempDir(), allowDownload: false).Locate(Entry()));
+        var ex = Assert.Throws<SpecToolException>(() => new SpecLocator([dir], RepoPaths.TempDirectory("clerk-spectool-tests"), allowDownload: false).Locate(Entry()));
 
         Assert.That(ex!.Message, Does.Contain(Entry().Sha256));
         Assert.That(ex.Message, Does.Contain("specs.lock.json"));
@@ -68,9 +69,9 @@ public class SpecLocatorTests
     public async Task DownloadsThePinnedUrl_VerifiesAndCachesIt()
     {
         await using var server = await LoopbackFileServer.StartAsync(Content);
-        var cache = TestPaths.TempDir();
+        var cache = RepoPaths.TempDirectory("clerk-spectool-tests");
 
-        var found = new SpecLocator([TestPaths.TempDir()], cache, allowDownload: true).Locate(Entry(server.Url));
+        var found = new SpecLocator([RepoPaths.TempDirectory("clerk-spectool-tests")], cache, allowDownload: true).Locate(Entry(server.Url));
 
         Assert.That(found, Is.EqualTo(Path.Combine(cache, "bapi", "test.yml")));
         Assert.That(File.ReadAllBytes(found), Is.EqualTo(Content));
@@ -84,7 +85,7 @@ public class SpecLocatorTests
     public async Task ADownloadWithTheWrongHash_IsRejectedAndNotCached()
     {
         await using var server = await LoopbackFileServer.StartAsync(Encoding.UTF8.GetBytes("tampered"));
-        var cache = TestPaths.TempDir();
+        var cache = RepoPaths.TempDirectory("clerk-spectool-tests");
 
         var ex = Assert.Throws<SpecToolException>(() => new SpecLocator([], cache, allowDownload: true).Locate(Entry(server.Url)));
 
@@ -95,12 +96,12 @@ public class SpecLocatorTests
     [Test]
     public void TheLockFilePinsTheSharedSpecs()
     {
-        var lockFile = SpecLock.Load(TestPaths.LockFile);
+        var lockFile = SpecLock.Load(RepoPaths.LockFile);
         foreach (var id in new[] { "bapi", "fapi", "webhooks" })
         {
             var entry = lockFile.Get(id);
             Assert.That(entry.Url, Does.StartWith("https://raw.githubusercontent.com/clerk/openapi-specs/7987d1b776258d5ddd9163e1a03d256b5ac4d64a/"));
-            var located = new SpecLocator([TestPaths.SpecRoot], TestPaths.TempDir(), allowDownload: false).Locate(entry);
+            var located = new SpecLocator([RepoPaths.SpecRoot], RepoPaths.TempDirectory("clerk-spectool-tests"), allowDownload: false).Locate(entry);
             Assert.That(located, Does.EndWith(entry.Path));
         }
     }

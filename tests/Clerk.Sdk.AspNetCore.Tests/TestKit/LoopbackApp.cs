@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Clerk.Sdk.TestKit;
 
 namespace Clerk.Sdk.AspNetCore.Tests.TestKit;
 

@@ -5,6 +5,7 @@ using Clerk.Sdk.Testing.Tests.Validation;
 using Clerk.Testing;
 using NUnit.Framework;
 using PublicApiGenerator;
+using Clerk.Sdk.TestKit;
 
 namespace Clerk.Sdk.Testing.Tests.PublicApi;
 

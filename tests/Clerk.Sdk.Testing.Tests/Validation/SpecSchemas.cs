@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using NJsonSchema;
 using NSwag;
 using Newtonsoft.Json.Linq;
+using Clerk.Sdk.TestKit;
 
 namespace Clerk.Sdk.Testing.Tests.Validation;
 
@@ -15,7 +16,7 @@ namespace Clerk.Sdk.Testing.Tests.Validation;
 /// </summary>
 internal sealed class SpecSchemas
 {
-    private static readonly Lazy<SpecSchemas> Shared = new(() => new SpecSchemas(OpenApiDocument.FromFileAsync(RepoPaths.MockSpec).GetAwaiter().GetResult()));
+    private static readonly Lazy<SpecSchemas> Shared = new(() => new SpecSchemas(OpenApiDocument.FromFileAsync(RepoPaths.MockBackendApiSpec).GetAwaiter().GetResult()));
 
     private readonly List<(string Method, Regex Pattern, string Template, OpenApiOperation Operation)> _operations = new();
 

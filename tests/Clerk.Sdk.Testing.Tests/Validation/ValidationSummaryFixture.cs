@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using NUnit.Framework;
+using Clerk.Sdk.TestKit;
 
 namespace Clerk.Sdk.Testing.Tests;
 
@@ -12,8 +13,8 @@ public sealed class ValidationSummaryFixture
     public void WriteSummary()
     {
         var lines = Validation.ValidationLedger.Summary();
-        Directory.CreateDirectory(Validation.RepoPaths.TestResults);
-        File.WriteAllLines(Path.Combine(Validation.RepoPaths.TestResults, "fake-validation-summary.txt"), lines);
+        Directory.CreateDirectory(Clerk.Sdk.TestKit.RepoPaths.TestResults);
+        File.WriteAllLines(Path.Combine(Clerk.Sdk.TestKit.RepoPaths.TestResults, "fake-validation-summary.txt"), lines);
         TestContext.Progress.WriteLine(string.Join(Environment.NewLine, lines));
     }
 }

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Clerk.Authentication;
 using NUnit.Framework;
 using static Clerk.Sdk.Tests.Authentication.AuthTestKit;
+using Clerk.Sdk.TestKit;
 
 namespace Clerk.Sdk.Tests.Authentication;
 
@@ -161,7 +162,7 @@ public class AuthenticateRequestDifferentialTests
         var summary = $"authenticate request: {agreed}/{countable} scenarios agree with @clerk/backend ({deliberate.Count} deliberate differences not counted; Clerk's outcomes: {string.Join(", ", statuses)})";
         TestContext.Progress.WriteLine(summary);
         // build/test.sh prints this file (dotnet test hides test output).
-        var file = System.IO.Path.Combine(Conventions.RepoPaths.Root, "TestResults", "authenticate-request-summary.txt");
+        var file = System.IO.Path.Combine(Clerk.Sdk.TestKit.RepoPaths.Root, "TestResults", "authenticate-request-summary.txt");
         System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
         System.IO.File.WriteAllText(file, summary + Environment.NewLine + string.Join(Environment.NewLine, deliberate.Select(d => "  deliberate: " + d[..d.IndexOf(" (clerk ", StringComparison.Ordinal)])) + Environment.NewLine);
         foreach (var line in deliberate) TestContext.Out.WriteLine("  deliberate: " + line);

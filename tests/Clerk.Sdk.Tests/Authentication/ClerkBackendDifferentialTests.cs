@@ -10,6 +10,7 @@ using Clerk.Authentication;
 using Clerk.Sdk.Tests.Conventions;
 using NUnit.Framework;
 using static Clerk.Sdk.Tests.Authentication.AuthTestKit;
+using Clerk.Sdk.TestKit;
 
 namespace Clerk.Sdk.Tests.Authentication;
 

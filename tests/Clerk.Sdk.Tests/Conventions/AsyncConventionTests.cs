@@ -7,6 +7,7 @@ using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using NUnit.Framework;
+using Clerk.Sdk.TestKit;
 
 namespace Clerk.Sdk.Tests.Conventions;
 

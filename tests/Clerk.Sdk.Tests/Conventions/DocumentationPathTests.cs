@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using NUnit.Framework;
+using Clerk.Sdk.TestKit;
 
 namespace Clerk.Sdk.Tests.Conventions;
 

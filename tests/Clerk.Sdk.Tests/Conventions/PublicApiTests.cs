@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using NUnit.Framework;
 using PublicApiGenerator;
+using Clerk.Sdk.TestKit;
 
 namespace Clerk.Sdk.Tests.Conventions;
 

@@ -5,6 +5,7 @@ using Clerk.Sdk.Tests.Conventions;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
+using Clerk.Sdk.TestKit;
 
 namespace Clerk.Sdk.Tests.Models;
 
@@ -57,7 +58,7 @@ public class TimestampTests
     [Test]
     public void TheSecondsFields_AreExactlyThoseWhoseSpecSaysSeconds()
     {
-        var path = System.IO.Path.Combine(RepoPaths.Root, "src", "Clerk.Sdk", "obj", "clerk-codegen", "FrontendApi.normalized.json");
+        var path = RepoPaths.CodeGen("FrontendApi", "normalized");
         var spec = JObject.Parse(System.IO.File.ReadAllText(path));
         var seconds = spec.SelectTokens("$.components.schemas.*.properties.*")
             .OfType<JObject>()

@@ -8,6 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Clerk.Sdk.Tests.Conventions;
 using NUnit.Framework;
+using Clerk.Sdk.TestKit;
 
 namespace Clerk.Sdk.Tests.Paging;
 

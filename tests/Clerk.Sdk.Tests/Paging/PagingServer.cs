@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Threading.Tasks;
 using Clerk.Sdk.Tests.Seed;
 using RichardSzalay.MockHttp;
+using Clerk.Sdk.TestKit;
 
 namespace Clerk.Sdk.Tests.Paging;
 

@@ -2,6 +2,7 @@ using System.Threading.Tasks;
 using Clerk.BackendApi;
 using NUnit.Framework;
 using static Clerk.Sdk.Tests.Resilience.FaultServer;
+using Clerk.Sdk.TestKit;
 
 namespace Clerk.Sdk.Tests.Resilience;
 

@@ -6,6 +6,7 @@ using Clerk.Http;
 using Microsoft.Extensions.Logging;
 using NUnit.Framework;
 using static Clerk.Sdk.Tests.Resilience.FaultServer;
+using Clerk.Sdk.TestKit;
 
 namespace Clerk.Sdk.Tests.Resilience;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Threading.Tasks;
 using NUnit.Framework;
 using static Clerk.Sdk.Tests.Resilience.FaultServer;
+using Clerk.Sdk.TestKit;
 
 namespace Clerk.Sdk.Tests.Resilience;
 

@@ -4,6 +4,7 @@ using Clerk.BackendApi;
 using Clerk.Http;
 using NUnit.Framework;
 using static Clerk.Sdk.Tests.Resilience.FaultServer;
+using Clerk.Sdk.TestKit;
 
 namespace Clerk.Sdk.Tests.Resilience;
 

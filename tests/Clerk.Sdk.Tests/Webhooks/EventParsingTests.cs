@@ -7,6 +7,7 @@ using Clerk.BackendApi;
 using Clerk.Webhooks;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
+using Clerk.Sdk.TestKit;
 
 namespace Clerk.Sdk.Tests.Webhooks;
 

@@ -6,6 +6,7 @@ using System.Linq;
 using Clerk.Sdk.Tests.Conventions;
 using Newtonsoft.Json;
 using NUnit.Framework;
+using Clerk.Sdk.TestKit;
 
 namespace Clerk.Sdk.Tests.Webhooks;
 
