@@ -47,7 +47,7 @@ public sealed partial class ClerkTokenVerifier
         // Several accepted kinds work as Clerk's acceptsToken array (all four as 'any'); one as its single value.
         var several = System.Numerics.BitOperations.PopCount((uint)_accepted) > 1;
         var header = context.TokenInHeader;
-        if (several && (_accepted & ClerkTokenKinds.ToFlag(header is null ? ClerkTokenType.SessionToken : KindOf(header))) == 0)
+        if (several && (_accepted & TokenClassifier.ToFlag(header is null ? ClerkTokenType.SessionToken : KindOf(header))) == 0)
         {
             return ClerkRequestState.SignedOut(null, ClerkTokenFailureReason.TokenTypeNotAccepted, ClerkAuthReasons.TokenTypeMismatch, "The request's token is of a kind not accepted here.");
         }
@@ -58,7 +58,7 @@ public sealed partial class ClerkTokenVerifier
                 // Deliberate: Clerk decodes a token of any length.
                 return ClerkRequestState.SignedOut(null, ClerkTokenFailureReason.TokenTooLarge, "token-invalid", $"The token is over the limit of {_maxTokenLength} characters; it was not decoded.");
             }
-            var (kind, machineJwt) = ClerkTokenKinds.Classify(header, _maxTokenLength);
+            var (kind, machineJwt) = TokenClassifier.Classify(header, _maxTokenLength);
             if (kind != ClerkTokenType.SessionToken)
             {
                 if (!several && _accepted == ClerkTokenTypes.SessionToken)
@@ -68,7 +68,7 @@ public sealed partial class ClerkTokenVerifier
                         ? ClerkRequestState.SignedOut(ClerkTokenType.SessionToken, ClerkTokenFailureReason.TokenTypeNotAccepted, "token-invalid", $"A {kind} is not accepted here.")
                         : ClerkRequestState.SignedOut(ClerkTokenType.SessionToken, ClerkTokenFailureReason.WrongTokenType, ClerkAuthReasons.TokenTypeMismatch, $"A {kind} is not accepted here.");
                 }
-                if ((_accepted & ClerkTokenKinds.ToFlag(kind)) == 0)
+                if ((_accepted & TokenClassifier.ToFlag(kind)) == 0)
                 {
                     return ClerkRequestState.SignedOut(several ? kind : SingleAccepted(), ClerkTokenFailureReason.TokenTypeNotAccepted, ClerkAuthReasons.TokenTypeMismatch, $"A {kind} is not accepted here.");
                 }
@@ -104,7 +104,7 @@ public sealed partial class ClerkTokenVerifier
     };
 
     /// <summary>What Clerk takes a header token for: a machine token by prefix or JWT shape, else a session token.</summary>
-    private ClerkTokenType KindOf(string token) => token.Length > _maxTokenLength ? ClerkTokenType.SessionToken : ClerkTokenKinds.Classify(token, _maxTokenLength).Type;
+    private ClerkTokenType KindOf(string token) => token.Length > _maxTokenLength ? ClerkTokenType.SessionToken : TokenClassifier.Classify(token, _maxTokenLength).Type;
 
     private async Task<ClerkRequestState> AuthenticateSessionHeaderAsync(RequestContext context, string token, CancellationToken cancellationToken)
     {
@@ -134,8 +134,8 @@ public sealed partial class ClerkTokenVerifier
         {
             return false;
         }
-        return ClerkTokenKinds.KindOf(jwt) != ClerkTokenType.SessionToken ||
-               (jwt.HasCategory && jwt.Category is not (ClerkTokenKinds.SessionCategory or ClerkTokenKinds.IgnoreCategory));
+        return TokenClassifier.KindOf(jwt) != ClerkTokenType.SessionToken ||
+               (jwt.HasCategory && jwt.Category is not (TokenClassifier.SessionCategory or TokenClassifier.IgnoreCategory));
     }
 
     /// <summary>A session token that failed: a handshake for a lifetime failure on a page request (Clerk refreshes it), else signed out.</summary>
@@ -313,7 +313,7 @@ public sealed partial class ClerkTokenVerifier
         {
             var jwt = JwtToken.Read(context.HandshakeToken, _maxTokenLength, ClerkTokenType.SessionToken);
             if (jwt.HasType && jwt.Type != "JWT") return null;
-            if (jwt.HasCategory && jwt.Category is not (ClerkTokenKinds.SessionCategory or ClerkTokenKinds.IgnoreCategory)) return null;
+            if (jwt.HasCategory && jwt.Category is not (TokenClassifier.SessionCategory or TokenClassifier.IgnoreCategory)) return null;
             CheckHeader(jwt, ClerkTokenType.SessionToken);
             var payload = await VerifySignatureAsync(jwt, ClerkTokenType.SessionToken, cancellationToken).ConfigureAwait(false);
             directives = payload.TryGetProperty("handshake"u8, out var list) && list.ValueKind == JsonValueKind.Array

@@ -25,7 +25,7 @@ public sealed partial class ClerkTokenVerifier
     private readonly ClerkClient? _clerk;
     private readonly VerificationKey? _pemKey;
     private readonly JwksKeyStore? _store;
-    private readonly JwksFetch? _fetch;
+    private readonly JwksFetchSettings? _fetch;
     private readonly HashSet<string> _allowedAlgorithms;
     private readonly string[] _authorizedParties;
     private readonly string? _issuer;
@@ -113,7 +113,7 @@ public sealed partial class ClerkTokenVerifier
         else if (clerk is not null)
         {
             _store = JwksKeyStore.For(clerk.ApiBaseUrl, clerk.Options.SecretKey);
-            _fetch = new JwksFetch(clerk.Jwks, _time, options.JwksCacheDuration, options.JwksRefetchInterval);
+            _fetch = new JwksFetchSettings(clerk.Jwks, _time, options.JwksCacheDuration, options.JwksRefetchInterval);
         }
         else if (!checkOnly)
         {
@@ -169,12 +169,12 @@ public sealed partial class ClerkTokenVerifier
         {
             throw ClaimRules.Fail(ClerkTokenFailureReason.TokenTooLarge, $"The token is over the limit of {_maxTokenLength} characters; it was not decoded.", ClerkTokenType.SessionToken);
         }
-        var (type, jwt) = ClerkTokenKinds.Classify(token, _maxTokenLength);
+        var (type, jwt) = TokenClassifier.Classify(token, _maxTokenLength);
         if (type == ClerkTokenType.SessionToken)
         {
             throw ClaimRules.Fail(ClerkTokenFailureReason.WrongTokenType, "The token is not a machine token (API key, M2M token or OAuth access token).", type);
         }
-        if ((acceptedTypes & ClerkTokenKinds.ToFlag(type)) == 0)
+        if ((acceptedTypes & TokenClassifier.ToFlag(type)) == 0)
         {
             throw ClaimRules.Fail(ClerkTokenFailureReason.TokenTypeNotAccepted, $"A {type} is not accepted here.", type);
         }
@@ -243,9 +243,9 @@ public sealed partial class ClerkTokenVerifier
                 {
                     return ClerkRequestState.SignedOut(null, ClerkTokenFailureReason.TokenTooLarge, $"The token is over the limit of {_maxTokenLength} characters; it was not decoded.");
                 }
-                var (kind, jwt) = ClerkTokenKinds.Classify(headerToken, _maxTokenLength);
+                var (kind, jwt) = TokenClassifier.Classify(headerToken, _maxTokenLength);
                 type = kind;
-                if ((_accepted & ClerkTokenKinds.ToFlag(kind)) == 0)
+                if ((_accepted & TokenClassifier.ToFlag(kind)) == 0)
                 {
                     return ClerkRequestState.SignedOut(kind, ClerkTokenFailureReason.TokenTypeNotAccepted, $"A {kind} is not accepted here.");
                 }
@@ -282,13 +282,13 @@ public sealed partial class ClerkTokenVerifier
         {
             throw ClaimRules.Fail(ClerkTokenFailureReason.InvalidType, "A session token's typ header must be absent or 'JWT'.", type);
         }
-        if (jwt.HasCategory && jwt.Category is not (ClerkTokenKinds.SessionCategory or ClerkTokenKinds.IgnoreCategory))
+        if (jwt.HasCategory && jwt.Category is not (TokenClassifier.SessionCategory or TokenClassifier.IgnoreCategory))
         {
             throw ClaimRules.Fail(ClerkTokenFailureReason.WrongTokenType, "The token's category (cat header) is not that of a session token.", type);
         }
         var payload = await VerifySignatureAsync(jwt, type, cancellationToken).ConfigureAwait(false);
         var subject = ClaimRules.RequireSubject(payload, type);
-        if (subject.StartsWith(ClerkTokenKinds.MachineSubjectPrefix, StringComparison.Ordinal))
+        if (subject.StartsWith(TokenClassifier.MachineSubjectPrefix, StringComparison.Ordinal))
         {
             throw ClaimRules.Fail(ClerkTokenFailureReason.WrongTokenType, "The token's subject is a machine (mch_): an M2M token is not a session token.", type);
         }
@@ -304,7 +304,7 @@ public sealed partial class ClerkTokenVerifier
     {
         if (jwt is null)
         {
-            if (!token.StartsWith(ClerkTokenKinds.ApiKeyPrefix, StringComparison.Ordinal) && !token.StartsWith(ClerkTokenKinds.M2MTokenPrefix, StringComparison.Ordinal) && !token.StartsWith(ClerkTokenKinds.OAuthTokenPrefix, StringComparison.Ordinal))
+            if (!token.StartsWith(TokenClassifier.ApiKeyPrefix, StringComparison.Ordinal) && !token.StartsWith(TokenClassifier.M2MTokenPrefix, StringComparison.Ordinal) && !token.StartsWith(TokenClassifier.OAuthTokenPrefix, StringComparison.Ordinal))
             {
                 throw ClaimRules.Fail(ClerkTokenFailureReason.Malformed, "The token is neither a JWT nor an opaque Clerk machine token.", type);
             }
@@ -317,7 +317,7 @@ public sealed partial class ClerkTokenVerifier
         CheckHeader(jwt, type);
         if (type == ClerkTokenType.OAuthToken)
         {
-            if (!ClerkTokenKinds.IsOAuthType(jwt.Type))
+            if (!TokenClassifier.IsOAuthType(jwt.Type))
             {
                 throw ClaimRules.Fail(ClerkTokenFailureReason.InvalidType, "An OAuth access token JWT's typ header must be 'at+jwt' or 'application/at+jwt'.", type);
             }
@@ -328,14 +328,14 @@ public sealed partial class ClerkTokenVerifier
             {
                 throw ClaimRules.Fail(ClerkTokenFailureReason.InvalidType, "An M2M JWT's typ header must be absent or 'JWT'.", type);
             }
-            if (jwt.HasCategory && jwt.Category != ClerkTokenKinds.M2MCategory)
+            if (jwt.HasCategory && jwt.Category != TokenClassifier.M2MCategory)
             {
                 throw ClaimRules.Fail(ClerkTokenFailureReason.WrongTokenType, "The token's category (cat header) is not that of an M2M token.", type);
             }
         }
         var payload = await VerifySignatureAsync(jwt, type, cancellationToken).ConfigureAwait(false);
         var subject = ClaimRules.RequireSubject(payload, type);
-        if (type == ClerkTokenType.M2MToken && !subject.StartsWith(ClerkTokenKinds.MachineSubjectPrefix, StringComparison.Ordinal))
+        if (type == ClerkTokenType.M2MToken && !subject.StartsWith(TokenClassifier.MachineSubjectPrefix, StringComparison.Ordinal))
         {
             throw ClaimRules.Fail(ClerkTokenFailureReason.WrongTokenType, "An M2M JWT's subject must be a machine id (mch_).", type);
         }

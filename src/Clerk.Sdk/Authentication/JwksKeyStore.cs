@@ -38,7 +38,7 @@ internal sealed class JwksKeyStore
     public static string InstanceId(string apiBaseUrl, string? secretKey) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(apiBaseUrl.TrimEnd('/') + "\n" + (secretKey ?? string.Empty))));
 
-    public async ValueTask<VerificationKey> GetKeyAsync(string kid, JwksFetch fetch, CancellationToken cancellationToken)
+    public async ValueTask<VerificationKey> GetKeyAsync(string kid, JwksFetchSettings fetch, CancellationToken cancellationToken)
     {
         var now = fetch.Time.GetUtcNow();
         var current = Volatile.Read(ref _current);
@@ -73,7 +73,7 @@ internal sealed class JwksKeyStore
         return set.Keys.TryGetValue(kid, out var key) ? key : throw UnknownKid();
     }
 
-    private Task<JwksKeySet> StartFetch(JwksFetch fetch)
+    private Task<JwksKeySet> StartFetch(JwksFetchSettings fetch)
     {
         var completion = new TaskCompletionSource<JwksKeySet>(TaskCreationOptions.RunContinuationsAsynchronously);
         _ = Task.Run(async () =>

@@ -5,7 +5,7 @@ using System.Net.Http;
 using System.Threading.Tasks;
 using Clerk.BackendApi;
 using Clerk.Http;
-using Clerk.Sdk.Tests.Seed;
+using Clerk.Sdk.Tests.Support;
 using NUnit.Framework;
 using RichardSzalay.MockHttp;
 

@@ -5,7 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Clerk.BackendApi;
 using Clerk.Sdk.Tests.Resilience;
-using Clerk.Sdk.Tests.Seed;
+using Clerk.Sdk.Tests.Support;
 using NUnit.Framework;
 using RichardSzalay.MockHttp;
 

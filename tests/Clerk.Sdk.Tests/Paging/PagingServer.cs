@@ -3,7 +3,7 @@ using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
-using Clerk.Sdk.Tests.Seed;
+using Clerk.Sdk.Tests.Support;
 using RichardSzalay.MockHttp;
 using Clerk.Sdk.TestKit;
 

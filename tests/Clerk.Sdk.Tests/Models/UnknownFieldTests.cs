@@ -2,14 +2,14 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
 using Clerk.BackendApi;
-using Clerk.Sdk.Tests.Seed;
+using Clerk.Sdk.Tests.Support;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
 using RichardSzalay.MockHttp;
-using static Clerk.Sdk.Tests.Seed.SeedFixtures;
+using static Clerk.Sdk.Tests.Support.WireFixtures;
 
-namespace Clerk.Sdk.Tests.Robustness;
+namespace Clerk.Sdk.Tests.Models;
 
 /// <summary>Fields a newer API version adds are kept in AdditionalProperties and written back (read-modify-write keeps them).</summary>
 public class UnknownFieldTests

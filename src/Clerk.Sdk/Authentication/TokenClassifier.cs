@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Clerk.Authentication;
 
 /// <summary>Tells a token's kind from its shape, as Clerk's SDK does, before anything is verified.</summary>
-internal static class ClerkTokenKinds
+internal static class TokenClassifier
 {
     public const string ApiKeyPrefix = "ak_";
     public const string M2MTokenPrefix = "mt_";

@@ -4,9 +4,10 @@ using System.Threading.Tasks;
 using Clerk.BackendApi;
 using NUnit.Framework;
 using RichardSzalay.MockHttp;
-using static Clerk.Sdk.Tests.Seed.SeedFixtures;
+using Clerk.Sdk.Tests.Support;
+using static Clerk.Sdk.Tests.Support.WireFixtures;
 
-namespace Clerk.Sdk.Tests.Seed;
+namespace Clerk.Sdk.Tests.Operations;
 
 /// <summary>
 /// The Sessions seed operations on the wire: exact method, path, query, headers and JSON body, then a realistic

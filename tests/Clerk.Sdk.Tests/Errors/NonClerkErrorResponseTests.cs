@@ -1,12 +1,12 @@
 using System.Collections.Generic;
 using System.Net;
 using System.Net.Http;
-using Clerk.Sdk.Tests.Seed;
+using Clerk.Sdk.Tests.Support;
 using NUnit.Framework;
 using RichardSzalay.MockHttp;
-using static Clerk.Sdk.Tests.Seed.SeedFixtures;
+using static Clerk.Sdk.Tests.Support.WireFixtures;
 
-namespace Clerk.Sdk.Tests.Robustness;
+namespace Clerk.Sdk.Tests.Errors;
 
 /// <summary>
 /// Error responses that are not Clerk error JSON (a proxy's HTML page, an empty body, some other JSON) still become a

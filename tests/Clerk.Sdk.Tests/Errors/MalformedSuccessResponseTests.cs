@@ -2,13 +2,13 @@ using System;
 using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
-using Clerk.Sdk.Tests.Seed;
+using Clerk.Sdk.Tests.Support;
 using Newtonsoft.Json;
 using NUnit.Framework;
 using RichardSzalay.MockHttp;
-using static Clerk.Sdk.Tests.Seed.SeedFixtures;
+using static Clerk.Sdk.Tests.Support.WireFixtures;
 
-namespace Clerk.Sdk.Tests.Robustness;
+namespace Clerk.Sdk.Tests.Errors;
 
 /// <summary>
 /// A success status with a body the SDK cannot read (truncated JSON, wrong shape, nothing at all) gives a

@@ -6,10 +6,10 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using Clerk.Sdk.Tests.Conventions;
 using NUnit.Framework;
-using static Clerk.Sdk.Tests.PublishableKeyTests;
+using static Clerk.Sdk.Tests.Authentication.PublishableKeyTests;
 using Clerk.Sdk.TestKit;
 
-namespace Clerk.Sdk.Tests;
+namespace Clerk.Sdk.Tests.Authentication;
 
 /// <summary>
 /// Differential test of <see cref="PublishableKey"/> against the parser Clerk's own JavaScript backend SDK uses
@@ -104,7 +104,7 @@ public class PublishableKeyDifferentialTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(testsDirectory, "Clerk.Sdk.Tests", "parse-publishable-keys-with-clerk.mjs"));
+        start.ArgumentList.Add(Path.Combine(testsDirectory, "Clerk.Sdk.Tests", "Authentication", "parse-publishable-keys-with-clerk.mjs"));
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -7,7 +7,7 @@ using Clerk.BackendApi;
 using NUnit.Framework;
 using RichardSzalay.MockHttp;
 
-namespace Clerk.Sdk.Tests;
+namespace Clerk.Sdk.Tests.Operations;
 
 /// <summary>Multipart uploads (build/Clerk.SpecTool/FormParameters.cs): camelCase parameters, snake_case wire names, optional fields optional.</summary>
 public class FormUploadTests

@@ -5,12 +5,13 @@ using System.Net.Http;
 using System.Threading.Tasks;
 using Clerk.BackendApi;
 using NUnit.Framework;
-using static Clerk.Sdk.Tests.Seed.SeedFixtures;
+using Clerk.Sdk.Tests.Support;
+using static Clerk.Sdk.Tests.Support.WireFixtures;
 
-namespace Clerk.Sdk.Tests.Seed;
+namespace Clerk.Sdk.Tests.Errors;
 
 /// <summary>For each seed operation, a 4xx Clerk error body becomes a <see cref="ClerkApiException"/> with every detail.</summary>
-public class SeedErrorMappingTests
+public class ErrorMappingTests
 {
     /// <summary>One seed operation: how it is called, what it sends, and the error Clerk answers with.</summary>
     public sealed record ErrorCase(

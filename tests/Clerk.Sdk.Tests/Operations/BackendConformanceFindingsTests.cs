@@ -1,17 +1,17 @@
 using System.Net.Http;
 using System.Threading.Tasks;
 using Clerk.BackendApi;
-using Clerk.Sdk.Tests.Seed;
+using Clerk.Sdk.Tests.Support;
 using NUnit.Framework;
 using RichardSzalay.MockHttp;
 
-namespace Clerk.Sdk.Tests;
+namespace Clerk.Sdk.Tests.Operations;
 
 /// <summary>
 /// Regression tests for the SDK defects the conformance suite (tests/Clerk.Sdk.ConformanceTests) found against
 /// Prism; each would fail again if its fix were undone.
 /// </summary>
-public class ConformanceFindingsTests
+public class BackendConformanceFindingsTests
 {
     private MockHttpMessageHandler _mock = null!;
     private ClerkClient _clerk = null!;

@@ -5,7 +5,7 @@ using Clerk.BackendApi;
 using NUnit.Framework;
 using RichardSzalay.MockHttp;
 
-namespace Clerk.Sdk.Tests;
+namespace Clerk.Sdk.Tests.Client;
 
 public class SmokeTests
 {

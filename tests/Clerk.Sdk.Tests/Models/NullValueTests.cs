@@ -1,12 +1,12 @@
 using System.Net.Http;
 using System.Threading.Tasks;
-using Clerk.Sdk.Tests.Seed;
+using Clerk.Sdk.Tests.Support;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
 using RichardSzalay.MockHttp;
-using static Clerk.Sdk.Tests.Seed.SeedFixtures;
+using static Clerk.Sdk.Tests.Support.WireFixtures;
 
-namespace Clerk.Sdk.Tests.Robustness;
+namespace Clerk.Sdk.Tests.Models;
 
 /// <summary><c>null</c> where the spec promises an object, a string, a number or a list gives a typed result, never an exception.</summary>
 public class NullValueTests

@@ -5,9 +5,10 @@ using Clerk.BackendApi;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
 using RichardSzalay.MockHttp;
-using static Clerk.Sdk.Tests.Seed.SeedFixtures;
+using Clerk.Sdk.Tests.Support;
+using static Clerk.Sdk.Tests.Support.WireFixtures;
 
-namespace Clerk.Sdk.Tests.Seed;
+namespace Clerk.Sdk.Tests.Operations;
 
 /// <summary>
 /// The API Keys seed operations on the wire: exact method, path, query, headers and JSON body, then a realistic

@@ -1,13 +1,13 @@
 using System.Net.Http;
 using System.Threading.Tasks;
 using Clerk.BackendApi;
-using Clerk.Sdk.Tests.Seed;
+using Clerk.Sdk.Tests.Support;
 using Newtonsoft.Json;
 using NUnit.Framework;
 using RichardSzalay.MockHttp;
-using static Clerk.Sdk.Tests.Seed.SeedFixtures;
+using static Clerk.Sdk.Tests.Support.WireFixtures;
 
-namespace Clerk.Sdk.Tests.Robustness;
+namespace Clerk.Sdk.Tests.Models;
 
 /// <summary>An enum value this SDK version does not list is read, compared and written back unchanged, never rejected.</summary>
 public class UnknownEnumValueTests

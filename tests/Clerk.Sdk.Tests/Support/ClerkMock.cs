@@ -7,7 +7,7 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using RichardSzalay.MockHttp;
 
-namespace Clerk.Sdk.Tests.Seed;
+namespace Clerk.Sdk.Tests.Support;
 
 /// <summary>
 /// MockHttp helpers shared by the seed and robustness tests: a handler whose unmatched requests fail with a match

@@ -3,10 +3,10 @@ using Clerk.BackendApi;
 
 namespace Clerk.Authentication;
 
-/// <summary>What a <see cref="JwksKeyStore"/> needs from the verifier asking it: the client, the clock and the cache settings.</summary>
-internal sealed class JwksFetch
+/// <summary>The settings of one JWKS fetch: what a <see cref="JwksKeyStore"/> needs from the verifier asking it (the client, the clock, how long keys are cached and how soon an unknown kid may refetch).</summary>
+internal sealed class JwksFetchSettings
 {
-    public JwksFetch(IJwksClient client, TimeProvider time, TimeSpan cacheDuration, TimeSpan refetchInterval)
+    public JwksFetchSettings(IJwksClient client, TimeProvider time, TimeSpan cacheDuration, TimeSpan refetchInterval)
     {
         Client = client;
         Time = time;

@@ -1,12 +1,12 @@
 using System.Net.Http;
 using System.Threading.Tasks;
 using Clerk.BackendApi;
-using Clerk.Sdk.Tests.Seed;
+using Clerk.Sdk.Tests.Support;
 using NUnit.Framework;
 using RichardSzalay.MockHttp;
-using static Clerk.Sdk.Tests.Seed.SeedFixtures;
+using static Clerk.Sdk.Tests.Support.WireFixtures;
 
-namespace Clerk.Sdk.Tests.Robustness;
+namespace Clerk.Sdk.Tests.Http;
 
 /// <summary>
 /// Success bodies are streamed into the model (no string of the whole body; bench/README.md has the figures); the

@@ -2,12 +2,12 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
-using Clerk.Sdk.Tests.Seed;
+using Clerk.Sdk.Tests.Support;
 using NUnit.Framework;
 using RichardSzalay.MockHttp;
-using static Clerk.Sdk.Tests.Seed.SeedFixtures;
+using static Clerk.Sdk.Tests.Support.WireFixtures;
 
-namespace Clerk.Sdk.Tests.Robustness;
+namespace Clerk.Sdk.Tests.Client;
 
 /// <summary>
 /// A missing or malformed secret key fails when the client is built, with a message that never shows the key; and

@@ -3,13 +3,13 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
 
-namespace Clerk.Sdk.Tests.Seed;
+namespace Clerk.Sdk.Tests.Support;
 
 /// <summary>
 /// Realistic response bodies for the seed capabilities (shaped like the spec's Session and API key schemas, with
 /// real-looking ids and millisecond timestamps beyond int32), and the field-by-field checks that go with them.
 /// </summary>
-internal static class SeedFixtures
+internal static class WireFixtures
 {
     public const string SessionId = "sess_2xhFjEI5X2qWRvtV13BzSj8H6Dk";
     public const string OtherSessionId = "sess_2xhGq0m8TzYp3LwVb5NcRf1KjDs";

@@ -7,7 +7,7 @@ using Clerk.Http;
 using Clerk.Sdk.Tests.Authentication;
 using NUnit.Framework;
 
-namespace Clerk.Sdk.Tests;
+namespace Clerk.Sdk.Tests.Authentication;
 
 /// <summary>
 /// <see cref="PublishableKey"/>, the SDK's one parser of publishable keys, and the three places that use it: the token

@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 using NUnit.Framework;
 using RichardSzalay.MockHttp;
 
-namespace Clerk.Sdk.Tests;
+namespace Clerk.Sdk.Tests.Client;
 
 [NonParallelizable] // sets process environment variables
 public class ClerkClientTests
