@@ -18,14 +18,14 @@ internal static class ApiKeyEndpoints
 {
     public static void Map(FakeRoutes routes)
     {
-        routes.Map("ApiKeys_Create", Create);
-        routes.Map("ApiKeys_List", List);
-        routes.Map("ApiKeys_Get", call => Current(call).Record);
-        routes.Map("ApiKeys_Update", Update);
-        routes.Map("ApiKeys_Revoke", Revoke);
-        routes.Map("ApiKeys_Delete", Delete);
-        routes.Map("ApiKeys_GetSecret", call => new GetApiKeySecretResponse { Secret = Current(call).Secret });
-        routes.Map("ApiKeys_Verify", Verify);
+        routes.Map(ClerkOperations.ApiKeys_Create, Create);
+        routes.Map(ClerkOperations.ApiKeys_List, List);
+        routes.Map(ClerkOperations.ApiKeys_Get, call => Current(call).Record);
+        routes.Map(ClerkOperations.ApiKeys_Update, Update);
+        routes.Map(ClerkOperations.ApiKeys_Revoke, Revoke);
+        routes.Map(ClerkOperations.ApiKeys_Delete, Delete);
+        routes.Map(ClerkOperations.ApiKeys_GetSecret, call => new GetApiKeySecretResponse { Secret = Current(call).Secret });
+        routes.Map(ClerkOperations.ApiKeys_Verify, Verify);
     }
 
     private static CreateApiKeyResponse Create(FakeCall call)

@@ -20,9 +20,9 @@ internal static class InvitationEndpoints
 
     public static void Map(FakeRoutes routes)
     {
-        routes.Map("Invitations_Create", Create);
-        routes.Map("Invitations_List", List);
-        routes.Map("Invitations_Revoke", Revoke);
+        routes.Map(ClerkOperations.Invitations_Create, Create);
+        routes.Map(ClerkOperations.Invitations_List, List);
+        routes.Map(ClerkOperations.Invitations_Revoke, Revoke);
     }
 
     private static Invitation Create(FakeCall call)

@@ -7,5 +7,5 @@ namespace Clerk.Testing.Endpoints;
 internal static class JwksEndpoints
 {
     public static void Map(FakeRoutes routes) =>
-        routes.Map("Jwks_Get", call => new Jwks { Keys = [call.Instance.Signer.Jwk()] });
+        routes.Map(ClerkOperations.Jwks_Get, call => new Jwks { Keys = [call.Instance.Signer.Jwk()] });
 }

@@ -23,11 +23,11 @@ internal static class MembershipEndpoints
 
     public static void Map(FakeRoutes routes)
     {
-        routes.Map("OrganizationMemberships_Create", Create);
-        routes.Map("OrganizationMemberships_List", List);
-        routes.Map("OrganizationMemberships_Update", Update);
-        routes.Map("OrganizationMemberships_Delete", Delete);
-        routes.Map("Users_ListOrganizationMemberships", ListOfUser);
+        routes.Map(ClerkOperations.OrganizationMemberships_Create, Create);
+        routes.Map(ClerkOperations.OrganizationMemberships_List, List);
+        routes.Map(ClerkOperations.OrganizationMemberships_Update, Update);
+        routes.Map(ClerkOperations.OrganizationMemberships_Delete, Delete);
+        routes.Map(ClerkOperations.Users_ListOrganizationMemberships, ListOfUser);
     }
 
     /// <summary>Adds a member (checks done by the caller).</summary>

@@ -23,12 +23,12 @@ internal static class OrganizationEndpoints
 
     public static void Map(FakeRoutes routes)
     {
-        routes.Map("Organizations_Create", Create);
-        routes.Map("Organizations_Get", call => OrganizationViews.Organization(call.Store, call.Store.Organization(call.Path("organization_id")), call.QueryBool("include_members_count") == true));
-        routes.Map("Organizations_List", List);
-        routes.Map("Organizations_Update", Update);
-        routes.Map("Organizations_Delete", Delete);
-        routes.Map("Organizations_UpdateMetadata", MergeMetadata);
+        routes.Map(ClerkOperations.Organizations_Create, Create);
+        routes.Map(ClerkOperations.Organizations_Get, call => OrganizationViews.Organization(call.Store, call.Store.Organization(call.Path("organization_id")), call.QueryBool("include_members_count") == true));
+        routes.Map(ClerkOperations.Organizations_List, List);
+        routes.Map(ClerkOperations.Organizations_Update, Update);
+        routes.Map(ClerkOperations.Organizations_Delete, Delete);
+        routes.Map(ClerkOperations.Organizations_UpdateMetadata, MergeMetadata);
     }
 
     private static Organization Create(FakeCall call)

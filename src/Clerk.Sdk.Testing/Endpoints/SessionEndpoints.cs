@@ -24,11 +24,11 @@ internal static class SessionEndpoints
 
     public static void Map(FakeRoutes routes)
     {
-        routes.Map("Sessions_Create", Create);
-        routes.Map("Sessions_Get", call => Current(call.Store, call.Path("session_id"), call.Now));
-        routes.Map("Sessions_List", List);
-        routes.Map("Sessions_Revoke", Revoke);
-        routes.Map("Sessions_CreateToken", CreateToken);
+        routes.Map(ClerkOperations.Sessions_Create, Create);
+        routes.Map(ClerkOperations.Sessions_Get, call => Current(call.Store, call.Path("session_id"), call.Now));
+        routes.Map(ClerkOperations.Sessions_List, List);
+        routes.Map(ClerkOperations.Sessions_Revoke, Revoke);
+        routes.Map(ClerkOperations.Sessions_CreateToken, CreateToken);
     }
 
     /// <summary>A new active session of a user (who need not be stored: tests may sign tokens for any user id).</summary>

@@ -15,17 +15,17 @@ internal static class UserEndpoints
 
     public static void Map(FakeRoutes routes)
     {
-        routes.Map("Users_Create", Create);
-        routes.Map("Users_Get", call => call.Store.User(call.Path("user_id")));
-        routes.Map("Users_List", call => Page.Of(UserQuery.Apply(call, call.Store.Users.Values), call, user => user.Id));
-        routes.Map("Users_Count", call => new TotalCount { Object = "total_count", TotalCountValue = UserQuery.Filter(call, call.Store.Users.Values).Count() });
-        routes.Map("Users_Update", Update);
-        routes.Map("Users_Delete", Delete);
-        routes.Map("Users_UpdateMetadata", UpdateMetadata);
-        routes.Map("Users_Ban", call => Ban(call, banned: true));
-        routes.Map("Users_Unban", call => Ban(call, banned: false));
-        routes.Map("Users_Lock", call => Lock(call, locked: true));
-        routes.Map("Users_Unlock", call => Lock(call, locked: false));
+        routes.Map(ClerkOperations.Users_Create, Create);
+        routes.Map(ClerkOperations.Users_Get, call => call.Store.User(call.Path("user_id")));
+        routes.Map(ClerkOperations.Users_List, call => Page.Of(UserQuery.Apply(call, call.Store.Users.Values), call, user => user.Id));
+        routes.Map(ClerkOperations.Users_Count, call => new TotalCount { Object = "total_count", TotalCountValue = UserQuery.Filter(call, call.Store.Users.Values).Count() });
+        routes.Map(ClerkOperations.Users_Update, Update);
+        routes.Map(ClerkOperations.Users_Delete, Delete);
+        routes.Map(ClerkOperations.Users_UpdateMetadata, UpdateMetadata);
+        routes.Map(ClerkOperations.Users_Ban, call => Ban(call, banned: true));
+        routes.Map(ClerkOperations.Users_Unban, call => Ban(call, banned: false));
+        routes.Map(ClerkOperations.Users_Lock, call => Lock(call, locked: true));
+        routes.Map(ClerkOperations.Users_Unlock, call => Lock(call, locked: false));
     }
 
     private static User Create(FakeCall call)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
+using Clerk.Http;
 using Clerk.Testing.Errors;
 using Clerk.Testing.Spec;
 using Microsoft.AspNetCore.Builder;
@@ -29,8 +30,10 @@ internal sealed class FakeRoutes
         _implemented = implemented;
     }
 
-    /// <summary>Serves <paramref name="operationId"/> with <paramref name="handler"/>, which returns the response model.</summary>
-    public void Map(string operationId, Func<FakeCall, object> handler)
+    /// <summary>Serves <paramref name="operation"/> (a descriptor of the generated catalog, <c>ClerkOperations.Users_Get</c>) with <paramref name="handler"/>, which returns the response model.</summary>
+    public void Map(ClerkOperation operation, Func<FakeCall, object> handler) => Map($"{operation.Resource}_{operation.Name}", handler);
+
+    private void Map(string operationId, Func<FakeCall, object> handler)
     {
         var operation = _instance.Spec.Operation(operationId);
         _implemented.Add(operationId);

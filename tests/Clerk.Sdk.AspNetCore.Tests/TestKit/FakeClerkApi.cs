@@ -1,85 +1,45 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Linq;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Clerk.Sdk.TestKit;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Clerk.Sdk.AspNetCore.Tests.TestKit;
 
 /// <summary>
-/// A stand-in Backend API on loopback: <c>GET {base}/users/{id}</c> answers a user; queued status codes are answered
-/// first (to make the SDK retry). Records what each request carried.
+/// A stand-in Backend API on the test kit's <see cref="LoopbackServer"/>: <c>GET /v1/users/{id}</c> answers a user,
+/// anything else 404; <see cref="FailNext"/> queues error statuses answered first (to make the SDK retry).
 /// </summary>
 internal sealed class FakeClerkApi : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-    private readonly ConcurrentQueue<int> _failures = new();
-    private readonly ConcurrentQueue<(string Path, string? Authorization)> _requests = new();
+    private readonly LoopbackServer _server;
 
-    private FakeClerkApi(WebApplication app)
-    {
-        _app = app;
-    }
+    private FakeClerkApi(LoopbackServer server) => _server = server;
 
     /// <summary>The host-only URL (<c>http://127.0.0.1:port</c>): the SDK adds <c>/v1</c>.</summary>
-    public string Url { get; private set; } = "";
+    public string Url => _server.HostUrl;
 
-    public IReadOnlyList<(string Path, string? Authorization)> Requests => _requests.ToArray();
+    /// <summary>Path and Authorization header of every request, in order.</summary>
+    public IReadOnlyList<(string Path, string? Authorization)> Requests => _server.Authorizations;
 
-    public static async Task<FakeClerkApi> StartAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var api = new FakeClerkApi(app);
-        app.Run(api.HandleAsync);
-        await app.StartAsync();
-        api.Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return api;
-    }
+    public static async Task<FakeClerkApi> StartAsync() => new(await LoopbackServer.StartAsync(UsersAsync));
 
     /// <summary>Answers the next requests with these statuses (then normally).</summary>
     public void FailNext(params int[] statuses)
     {
         foreach (var status in statuses)
         {
-            _failures.Enqueue(status);
+            _server.Then(LoopbackServer.Reply(status, """{ "errors": [ { "code": "unavailable", "message": "try again" } ] }"""));
         }
     }
 
-    private async Task HandleAsync(HttpContext context)
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
+
+    private static Task UsersAsync(HttpContext context)
     {
-        _requests.Enqueue((context.Request.Path.Value ?? "", context.Request.Headers.Authorization.ToString()));
-        if (_failures.TryDequeue(out var status))
-        {
-            context.Response.StatusCode = status;
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync("""{ "errors": [ { "code": "unavailable", "message": "try again" } ] }""");
-            return;
-        }
         var segments = (context.Request.Path.Value ?? "").Trim('/').Split('/');
-        if (context.Request.Method == "GET" && segments is ["v1", "users", var id])
-        {
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync($$"""{ "id": "{{id}}", "object": "user", "first_name": "Ada" }""");
-            return;
-        }
-        context.Response.StatusCode = 404;
-        context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync("""{ "errors": [ { "code": "resource_not_found", "message": "not found" } ] }""");
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        return context.Request.Method == "GET" && segments is ["v1", "users", var id]
+            ? LoopbackServer.Reply(200, $$"""{ "id": "{{id}}", "object": "user", "first_name": "Ada" }""")(context)
+            : LoopbackServer.Reply(404, """{ "errors": [ { "code": "resource_not_found", "message": "not found" } ] }""")(context);
     }
 }

@@ -14,25 +14,8 @@ namespace Clerk.Sdk.Tests.Errors;
 /// A success status with a body the SDK cannot read (truncated JSON, wrong shape, nothing at all) gives a
 /// <see cref="ClerkApiException"/> that says so, never a raw Json.NET exception or a NullReferenceException.
 /// </summary>
-public class MalformedSuccessResponseTests
+public class MalformedSuccessResponseTests : MockedClientTest
 {
-    private MockHttpMessageHandler _mock = null!;
-    private ClerkClient _clerk = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _mock = ClerkMock.NewHandler();
-        _clerk = ClerkMock.NewClient(_mock);
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _clerk.Dispose();
-        _mock.Dispose();
-    }
-
     private static ClerkApiException ThrowsClerkApiException(Func<Task> call)
     {
         // ThrowsAsync<T> is exact: a JsonReaderException or NullReferenceException would fail here.
@@ -45,9 +28,9 @@ public class MalformedSuccessResponseTests
     public void TruncatedJson_IsAClerkException_ThatSaysItCouldNotBeDeserialized()
     {
         var truncated = SessionJson()[..180];
-        _mock.ExpectClerk(HttpMethod.Get, "/sessions/" + SessionId).RespondJson(truncated);
+        MockHandler.ExpectClerk(HttpMethod.Get, "/sessions/" + SessionId).RespondJson(truncated);
 
-        var ex = ThrowsClerkApiException(() => _clerk.Sessions.GetAsync(SessionId));
+        var ex = ThrowsClerkApiException(() => Client.Sessions.GetAsync(SessionId));
 
         using (Assert.EnterMultipleScope())
         {
@@ -64,9 +47,9 @@ public class MalformedSuccessResponseTests
     [Test]
     public void TruncatedJson_InAList_IsAClerkException()
     {
-        _mock.ExpectClerk(HttpMethod.Get, "/api_keys", $"subject={ApiKeySubject}&limit=100&offset=0").RespondJson("""{ "data": [ { "object": "api_key", "id": "ak_3bee""");
+        MockHandler.ExpectClerk(HttpMethod.Get, "/api_keys", $"subject={ApiKeySubject}&limit=100&offset=0").RespondJson("""{ "data": [ { "object": "api_key", "id": "ak_3bee""");
 
-        var ex = ThrowsClerkApiException(() => _clerk.ApiKeys.ListAsync(ApiKeySubject).GetPageAsync());
+        var ex = ThrowsClerkApiException(() => Client.ApiKeys.ListAsync(ApiKeySubject).GetPageAsync());
 
         Assert.That(ex.Message, Does.Contain("Could not read the response body as a list"));
         Assert.That(ex.BodyExcerpt, Does.Contain("ak_3bee"));
@@ -75,11 +58,11 @@ public class MalformedSuccessResponseTests
     [Test]
     public void UnreadableSuccessBody_KeepsSecretsOutOfTheMessage()
     {
-        _mock.ExpectClerk(HttpMethod.Get, $"/api_keys/{ApiKeyId}/secret").RespondJson($$"""{ "secret": "{{ApiKeySecret}}", """);
-        _mock.ExpectClerk(HttpMethod.Post, $"/sessions/{SessionId}/tokens").RespondJson($$"""{ "object": "token", "jwt": "{{Jwt}}" """);
+        MockHandler.ExpectClerk(HttpMethod.Get, $"/api_keys/{ApiKeyId}/secret").RespondJson($$"""{ "secret": "{{ApiKeySecret}}", """);
+        MockHandler.ExpectClerk(HttpMethod.Post, $"/sessions/{SessionId}/tokens").RespondJson($$"""{ "object": "token", "jwt": "{{Jwt}}" """);
 
-        var secret = ThrowsClerkApiException(() => _clerk.ApiKeys.GetSecretAsync(ApiKeyId));
-        var token = ThrowsClerkApiException(() => _clerk.Sessions.CreateTokenAsync(SessionId, new Clerk.BackendApi.CreateSessionTokenRequest()));
+        var secret = ThrowsClerkApiException(() => Client.ApiKeys.GetSecretAsync(ApiKeyId));
+        var token = ThrowsClerkApiException(() => Client.Sessions.CreateTokenAsync(SessionId, new Clerk.BackendApi.CreateSessionTokenRequest()));
 
         using (Assert.EnterMultipleScope())
         {
@@ -94,9 +77,9 @@ public class MalformedSuccessResponseTests
     [Test]
     public void WrongTypeForAField_IsAClerkException()
     {
-        _mock.ExpectClerk(HttpMethod.Get, "/sessions/" + SessionId).RespondJson(SessionJson().Replace($"\"created_at\": {CreatedAt}", "\"created_at\": \"yesterday\"", StringComparison.Ordinal));
+        MockHandler.ExpectClerk(HttpMethod.Get, "/sessions/" + SessionId).RespondJson(SessionJson().Replace($"\"created_at\": {CreatedAt}", "\"created_at\": \"yesterday\"", StringComparison.Ordinal));
 
-        var ex = ThrowsClerkApiException(() => _clerk.Sessions.GetAsync(SessionId));
+        var ex = ThrowsClerkApiException(() => Client.Sessions.GetAsync(SessionId));
 
         Assert.That(ex.Message, Does.Contain("Could not deserialize"));
         Assert.That(ex.InnerException, Is.InstanceOf<JsonException>());
@@ -105,9 +88,9 @@ public class MalformedSuccessResponseTests
     [Test]
     public void ArrayWhereAnObjectIsExpected_IsAClerkException()
     {
-        _mock.ExpectClerk(HttpMethod.Get, $"/api_keys/{ApiKeyId}/secret").RespondJson("[]");
+        MockHandler.ExpectClerk(HttpMethod.Get, $"/api_keys/{ApiKeyId}/secret").RespondJson("[]");
 
-        var ex = ThrowsClerkApiException(() => _clerk.ApiKeys.GetSecretAsync(ApiKeyId));
+        var ex = ThrowsClerkApiException(() => Client.ApiKeys.GetSecretAsync(ApiKeyId));
 
         Assert.That(ex.Message, Does.Contain("Could not deserialize"));
     }
@@ -115,9 +98,9 @@ public class MalformedSuccessResponseTests
     [Test]
     public void Empty204_WhereABodyIsExpected_IsAClerkApiException_ThatNamesTheStatus()
     {
-        _mock.ExpectClerk(HttpMethod.Delete, "/api_keys/" + ApiKeyId).Respond(HttpStatusCode.NoContent);
+        MockHandler.ExpectClerk(HttpMethod.Delete, "/api_keys/" + ApiKeyId).Respond(HttpStatusCode.NoContent);
 
-        var ex = ThrowsClerkApiException(() => _clerk.ApiKeys.DeleteAsync(ApiKeyId));
+        var ex = ThrowsClerkApiException(() => Client.ApiKeys.DeleteAsync(ApiKeyId));
 
         using (Assert.EnterMultipleScope())
         {
@@ -130,9 +113,9 @@ public class MalformedSuccessResponseTests
     [Test]
     public void Empty200_WhereABodyIsExpected_IsAClerkApiException_ThatSaysTheBodyIsEmpty()
     {
-        _mock.ExpectClerk(HttpMethod.Post, $"/sessions/{SessionId}/tokens").Respond(HttpStatusCode.OK, new StringContent(string.Empty));
+        MockHandler.ExpectClerk(HttpMethod.Post, $"/sessions/{SessionId}/tokens").Respond(HttpStatusCode.OK, new StringContent(string.Empty));
 
-        var ex = ThrowsClerkApiException(() => _clerk.Sessions.CreateTokenAsync(SessionId, new Clerk.BackendApi.CreateSessionTokenRequest()));
+        var ex = ThrowsClerkApiException(() => Client.Sessions.CreateTokenAsync(SessionId, new Clerk.BackendApi.CreateSessionTokenRequest()));
 
         Assert.That(ex.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(ex.Message, Does.Contain("null").And.Contain("empty body"));
@@ -141,9 +124,9 @@ public class MalformedSuccessResponseTests
     [Test]
     public void JsonNull200_IsAClerkApiException()
     {
-        _mock.ExpectClerk(HttpMethod.Get, "/sessions/" + SessionId).RespondJson("null");
+        MockHandler.ExpectClerk(HttpMethod.Get, "/sessions/" + SessionId).RespondJson("null");
 
-        var ex = ThrowsClerkApiException(() => _clerk.Sessions.GetAsync(SessionId));
+        var ex = ThrowsClerkApiException(() => Client.Sessions.GetAsync(SessionId));
 
         Assert.That(ex.Message, Does.Contain("Response was null"));
     }

@@ -9,6 +9,7 @@ using Clerk.Sdk.Tests.Resilience;
 using Clerk.Sdk.Tests.Support;
 using NUnit.Framework;
 using RichardSzalay.MockHttp;
+using Clerk.Sdk.TestKit;
 
 namespace Clerk.Sdk.Tests.Frontend;
 
@@ -206,8 +207,8 @@ public class FrontendConformanceFindingsTests
     public async Task ARedirectOperation_ReturnsTheRedirect_WithoutFollowingIt()
     {
         // The SDK's own transport: a followed redirect would reach the server as a second request.
-        await using var server = await FaultServer.StartAsync();
-        server.Then(FaultServer.Reply(307, "", headers: ("Location", "/elsewhere?x=1")));
+        await using var server = await LoopbackServer.StartAsync();
+        server.Then(LoopbackServer.Reply(307, "", headers: ("Location", "/elsewhere?x=1")));
         using var clerk = new ClerkFrontendClient(new ClerkFrontendClientOptions
         {
             PublishableKey = PublishableKey, ClientToken = ClientToken, FrontendApiUrl = server.BaseUrl[..^"/v1".Length],
@@ -224,8 +225,8 @@ public class FrontendConformanceFindingsTests
     [Test]
     public async Task ARedirectFromAnOperationThatDoesNotRedirect_IsAnError()
     {
-        await using var server = await FaultServer.StartAsync();
-        server.Then(FaultServer.Reply(307, "", headers: ("Location", "/v1/client")));
+        await using var server = await LoopbackServer.StartAsync();
+        server.Then(LoopbackServer.Reply(307, "", headers: ("Location", "/v1/client")));
         using var clerk = new ClerkFrontendClient(new ClerkFrontendClientOptions
         {
             PublishableKey = PublishableKey, ClientToken = ClientToken, FrontendApiUrl = server.BaseUrl[..^"/v1".Length],

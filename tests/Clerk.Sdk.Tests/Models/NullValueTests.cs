@@ -9,25 +9,8 @@ using static Clerk.Sdk.Tests.Support.WireFixtures;
 namespace Clerk.Sdk.Tests.Models;
 
 /// <summary><c>null</c> where the spec promises an object, a string, a number or a list gives a typed result, never an exception.</summary>
-public class NullValueTests
+public class NullValueTests : MockedClientTest
 {
-    private MockHttpMessageHandler _mock = null!;
-    private ClerkClient _clerk = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _mock = ClerkMock.NewHandler();
-        _clerk = ClerkMock.NewClient(_mock);
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _clerk.Dispose();
-        _mock.Dispose();
-    }
-
     private static string WithNulls(string json, params string[] fields)
     {
         var body = (JObject)ClerkMock.ParseJson(json);
@@ -42,10 +25,10 @@ public class NullValueTests
     [Test]
     public async Task Session_WithNullObjectStringNumberEnumAndList_IsTyped()
     {
-        _mock.ExpectClerk(HttpMethod.Get, "/sessions/" + SessionId).RespondJson(WithNulls(SessionJson(),
+        MockHandler.ExpectClerk(HttpMethod.Get, "/sessions/" + SessionId).RespondJson(WithNulls(SessionJson(),
             "latest_activity", "user_id", "created_at", "last_active_at", "status", "actor", "tasks", "last_active_organization_id"));
 
-        var session = await _clerk.Sessions.GetAsync(SessionId);
+        var session = await Client.Sessions.GetAsync(SessionId);
 
         Assert.That(session, Is.Not.Null);
         using (Assert.EnterMultipleScope())
@@ -72,9 +55,9 @@ public class NullValueTests
         var activity = (JObject)body["latest_activity"]!;
         activity["is_mobile"] = JValue.CreateNull();
         activity["city"] = JValue.CreateNull();
-        _mock.ExpectClerk(HttpMethod.Get, "/sessions/" + SessionId).RespondJson(body.ToString());
+        MockHandler.ExpectClerk(HttpMethod.Get, "/sessions/" + SessionId).RespondJson(body.ToString());
 
-        var session = await _clerk.Sessions.GetAsync(SessionId);
+        var session = await Client.Sessions.GetAsync(SessionId);
 
         Assert.That(session.LatestActivity, Is.Not.Null);
         Assert.That(session.LatestActivity!.IsMobile, Is.False);
@@ -85,10 +68,10 @@ public class NullValueTests
     [Test]
     public async Task ApiKey_WithNullRequiredFields_IsTyped()
     {
-        _mock.ExpectClerk(HttpMethod.Get, "/api_keys/" + ApiKeyId).RespondJson(WithNulls(ApiKeyJson(),
+        MockHandler.ExpectClerk(HttpMethod.Get, "/api_keys/" + ApiKeyId).RespondJson(WithNulls(ApiKeyJson(),
             "created_at", "updated_at", "scopes", "claims", "revoked", "expiration", "name", "description"));
 
-        var key = await _clerk.ApiKeys.GetAsync(ApiKeyId);
+        var key = await Client.ApiKeys.GetAsync(ApiKeyId);
 
         using (Assert.EnterMultipleScope())
         {
@@ -108,9 +91,9 @@ public class NullValueTests
     [Test]
     public async Task TokenResponse_WithNullJwt_IsTyped()
     {
-        _mock.ExpectClerk(HttpMethod.Post, $"/sessions/{SessionId}/tokens").RespondJson("""{ "object": "token", "jwt": null }""");
+        MockHandler.ExpectClerk(HttpMethod.Post, $"/sessions/{SessionId}/tokens").RespondJson("""{ "object": "token", "jwt": null }""");
 
-        var token = await _clerk.Sessions.CreateTokenAsync(SessionId, new Clerk.BackendApi.CreateSessionTokenRequest());
+        var token = await Client.Sessions.CreateTokenAsync(SessionId, new Clerk.BackendApi.CreateSessionTokenRequest());
 
         Assert.That(token.Object, Is.EqualTo("token"));
         Assert.That(token.Jwt, Is.Null);
@@ -119,9 +102,9 @@ public class NullValueTests
     [Test]
     public async Task ListPage_WithNullTotalAndData_IsTyped()
     {
-        _mock.ExpectClerk(HttpMethod.Get, "/api_keys", $"subject={ApiKeySubject}&limit=100&offset=0").RespondJson("""{ "data": null, "total_count": null }""");
+        MockHandler.ExpectClerk(HttpMethod.Get, "/api_keys", $"subject={ApiKeySubject}&limit=100&offset=0").RespondJson("""{ "data": null, "total_count": null }""");
 
-        var page = await _clerk.ApiKeys.ListAsync(ApiKeySubject).GetPageAsync();
+        var page = await Client.ApiKeys.ListAsync(ApiKeySubject).GetPageAsync();
 
         Assert.That(page, Is.Not.Null);
         Assert.That(page.Items, Is.Empty, "a null data array is an empty page");

@@ -10,31 +10,14 @@ using static Clerk.Sdk.Tests.Support.WireFixtures;
 namespace Clerk.Sdk.Tests.Models;
 
 /// <summary>An enum value this SDK version does not list is read, compared and written back unchanged, never rejected.</summary>
-public class UnknownEnumValueTests
+public class UnknownEnumValueTests : MockedClientTest
 {
-    private MockHttpMessageHandler _mock = null!;
-    private ClerkClient _clerk = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _mock = ClerkMock.NewHandler();
-        _clerk = ClerkMock.NewClient(_mock);
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _clerk.Dispose();
-        _mock.Dispose();
-    }
-
     [Test]
     public async Task UnknownSessionStatus_Deserializes_AndRoundTrips()
     {
-        _mock.ExpectClerk(HttpMethod.Get, "/sessions/" + SessionId).RespondJson(SessionJson(status: "sleeping"));
+        MockHandler.ExpectClerk(HttpMethod.Get, "/sessions/" + SessionId).RespondJson(SessionJson(status: "sleeping"));
 
-        var session = await _clerk.Sessions.GetAsync(SessionId);
+        var session = await Client.Sessions.GetAsync(SessionId);
 
         using (Assert.EnterMultipleScope())
         {
@@ -53,9 +36,9 @@ public class UnknownEnumValueTests
     [Test]
     public async Task KnownSessionStatus_IsRecognised()
     {
-        _mock.ExpectClerk(HttpMethod.Get, "/sessions/" + SessionId).RespondJson(SessionJson(status: "pending"));
+        MockHandler.ExpectClerk(HttpMethod.Get, "/sessions/" + SessionId).RespondJson(SessionJson(status: "pending"));
 
-        var session = await _clerk.Sessions.GetAsync(SessionId);
+        var session = await Client.Sessions.GetAsync(SessionId);
 
         Assert.That(session.Status.IsKnown, Is.True);
         Assert.That(session.Status, Is.EqualTo(SessionStatus.Pending));
@@ -64,10 +47,10 @@ public class UnknownEnumValueTests
     [Test]
     public async Task UnknownStatusInAList_DoesNotBreakTheOtherItems()
     {
-        _mock.ExpectClerk(HttpMethod.Get, "/sessions", $"user_id={UserId}&limit=100&offset=0&paginated=true")
+        MockHandler.ExpectClerk(HttpMethod.Get, "/sessions", $"user_id={UserId}&limit=100&offset=0&paginated=true")
             .RespondJson($"[{SessionJson(status: "sleeping")}, {SessionJson(OtherSessionId, "active")}]");
 
-        var sessions = await _clerk.Sessions.ListAsync(new SessionListOptions { UserId = UserId }).GetPageAsync();
+        var sessions = await Client.Sessions.ListAsync(new SessionListOptions { UserId = UserId }).GetPageAsync();
 
         Assert.That(sessions, Has.Count.EqualTo(2));
         Assert.That(sessions[0].Status.Value, Is.EqualTo("sleeping"));
@@ -90,22 +73,22 @@ public class UnknownEnumValueTests
     [Test]
     public async Task UnknownEnumValue_IsSentAsIs_InAQuery()
     {
-        _mock.ExpectClerk(HttpMethod.Get, "/sessions", $"user_id={UserId}&status=sleeping&limit=100&offset=0&paginated=true").RespondJson("[]");
+        MockHandler.ExpectClerk(HttpMethod.Get, "/sessions", $"user_id={UserId}&status=sleeping&limit=100&offset=0&paginated=true").RespondJson("[]");
 
-        var sessions = await _clerk.Sessions.ListAsync(new SessionListOptions { UserId = UserId, Status = new SessionStatus("sleeping") }).GetPageAsync();
+        var sessions = await Client.Sessions.ListAsync(new SessionListOptions { UserId = UserId, Status = new SessionStatus("sleeping") }).GetPageAsync();
 
-        _mock.VerifyNoOutstandingExpectation();
+        MockHandler.VerifyNoOutstandingExpectation();
         Assert.That(sessions, Is.Empty);
     }
 
     [Test]
     public async Task UnknownEnumValue_IsSentAsIs_InABody()
     {
-        _mock.ExpectClerk(HttpMethod.Post, $"/sessions/{SessionId}/refresh")
+        MockHandler.ExpectClerk(HttpMethod.Post, $"/sessions/{SessionId}/refresh")
             .WithJsonBody($$"""{ "expired_token": "{{Jwt}}", "refresh_token": "rt_1", "request_origin": "https://app.example.com", "format": "jwt_v2" }""")
             .RespondJson($$"""{ "object": "token", "jwt": "{{Jwt}}" }""");
 
-        var refresh = await _clerk.Sessions.RefreshAsync(SessionId, new RefreshSessionRequest
+        var refresh = await Client.Sessions.RefreshAsync(SessionId, new RefreshSessionRequest
         {
             ExpiredToken = Jwt,
             RefreshToken = "rt_1",
@@ -113,7 +96,7 @@ public class UnknownEnumValueTests
             Format = new RefreshSessionRequestFormat("jwt_v2"),
         });
 
-        _mock.VerifyNoOutstandingExpectation();
+        MockHandler.VerifyNoOutstandingExpectation();
         Assert.That(refresh.Jwt, Is.EqualTo(Jwt));
     }
 }

@@ -12,25 +12,8 @@ using static Clerk.Sdk.Tests.Support.WireFixtures;
 namespace Clerk.Sdk.Tests.Models;
 
 /// <summary>Fields a newer API version adds are kept in AdditionalProperties and written back (read-modify-write keeps them).</summary>
-public class UnknownFieldTests
+public class UnknownFieldTests : MockedClientTest
 {
-    private MockHttpMessageHandler _mock = null!;
-    private ClerkClient _clerk = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _mock = ClerkMock.NewHandler();
-        _clerk = ClerkMock.NewClient(_mock);
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _clerk.Dispose();
-        _mock.Dispose();
-    }
-
     private static string SessionWithNewFields()
     {
         var session = (JObject)ClerkMock.ParseJson(SessionJson());
@@ -43,9 +26,9 @@ public class UnknownFieldTests
     [Test]
     public async Task UnknownFields_AreKeptInAdditionalProperties_AtEveryLevel()
     {
-        _mock.ExpectClerk(HttpMethod.Get, "/sessions/" + SessionId).RespondJson(SessionWithNewFields());
+        MockHandler.ExpectClerk(HttpMethod.Get, "/sessions/" + SessionId).RespondJson(SessionWithNewFields());
 
-        var session = await _clerk.Sessions.GetAsync(SessionId);
+        var session = await Client.Sessions.GetAsync(SessionId);
 
         using (Assert.EnterMultipleScope())
         {
@@ -62,8 +45,8 @@ public class UnknownFieldTests
     public async Task ReadModifyWrite_KeepsUnknownFields_AndEveryOtherField()
     {
         var original = SessionWithNewFields();
-        _mock.ExpectClerk(HttpMethod.Get, "/sessions/" + SessionId).RespondJson(original);
-        var session = await _clerk.Sessions.GetAsync(SessionId);
+        MockHandler.ExpectClerk(HttpMethod.Get, "/sessions/" + SessionId).RespondJson(original);
+        var session = await Client.Sessions.GetAsync(SessionId);
 
         session.LastActiveOrganizationId = "org_2xhGz7dQwLm4Pq9RtVb1NcKs8Ej";
         var written = ClerkMock.ToJObject(session);
@@ -79,13 +62,13 @@ public class UnknownFieldTests
         // An update request kept as JSON (e.g. in a config store) that a newer SDK wrote with a field this one lacks.
         var stored = JsonConvert.DeserializeObject<UpdateApiKeyRequest>("""{ "description": "old", "rate_limit": { "per_minute": 120 } }""")!;
         stored.Description = "Billing worker (EU)";
-        _mock.ExpectClerk(HttpMethod.Patch, "/api_keys/" + ApiKeyId)
+        MockHandler.ExpectClerk(HttpMethod.Patch, "/api_keys/" + ApiKeyId)
             .WithJsonBody("""{ "description": "Billing worker (EU)", "rate_limit": { "per_minute": 120 } }""")
             .RespondJson(ApiKeyJson(description: "Billing worker (EU)"));
 
-        var key = await _clerk.ApiKeys.UpdateAsync(ApiKeyId, stored);
+        var key = await Client.ApiKeys.UpdateAsync(ApiKeyId, stored);
 
-        _mock.VerifyNoOutstandingExpectation();
+        MockHandler.VerifyNoOutstandingExpectation();
         Assert.That(key.Description, Is.EqualTo("Billing worker (EU)"));
     }
 
@@ -94,9 +77,9 @@ public class UnknownFieldTests
     {
         var body = (JObject)ClerkMock.ParseJson(ApiKeyJson());
         body["last_used_ip"] = "198.51.100.7";
-        _mock.ExpectClerk(HttpMethod.Get, "/api_keys/" + ApiKeyId).RespondJson(body.ToString());
+        MockHandler.ExpectClerk(HttpMethod.Get, "/api_keys/" + ApiKeyId).RespondJson(body.ToString());
 
-        var key = await _clerk.ApiKeys.GetAsync(ApiKeyId);
+        var key = await Client.ApiKeys.GetAsync(ApiKeyId);
 
         Assert.That((string?)key.AdditionalProperties["last_used_ip"], Is.EqualTo("198.51.100.7"));
         var written = ClerkMock.ToJObject(key);

@@ -14,29 +14,12 @@ namespace Clerk.Sdk.Tests.Operations;
 /// The API Keys seed operations on the wire: exact method, path, query, headers and JSON body, then a realistic
 /// response read into the typed result.
 /// </summary>
-public class ApiKeysWireTests
+public class ApiKeysWireTests : MockedClientTest
 {
-    private MockHttpMessageHandler _mock = null!;
-    private ClerkClient _clerk = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _mock = ClerkMock.NewHandler();
-        _clerk = ClerkMock.NewClient(_mock);
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _clerk.Dispose();
-        _mock.Dispose();
-    }
-
     [Test]
     public async Task Create_PostsOnlyTheSetFields_AndReadsTheKeyWithItsSecret()
     {
-        _mock.ExpectClerk(HttpMethod.Post, "/api_keys")
+        MockHandler.ExpectClerk(HttpMethod.Post, "/api_keys")
             .WithJsonBody($$"""
                 {
                   "name": "billing-service",
@@ -49,7 +32,7 @@ public class ApiKeysWireTests
                 """)
             .RespondJson(ApiKeyJson(withSecret: true));
 
-        var key = await _clerk.ApiKeys.CreateAsync(new CreateApiKeyRequest
+        var key = await Client.ApiKeys.CreateAsync(new CreateApiKeyRequest
         {
             Name = "billing-service",
             Subject = ApiKeySubject,
@@ -59,7 +42,7 @@ public class ApiKeysWireTests
             SecondsUntilExpiration = 86400,
         });
 
-        _mock.VerifyNoOutstandingExpectation();
+        MockHandler.VerifyNoOutstandingExpectation();
         AssertApiKey(key);
         Assert.That(key.Secret, Is.EqualTo(ApiKeySecret));
     }
@@ -67,13 +50,13 @@ public class ApiKeysWireTests
     [Test]
     public async Task List_SendsEveryFilterAsQuery_AndReadsThePage()
     {
-        _mock.ExpectClerk(HttpMethod.Get, "/api_keys", $"subject={ApiKeySubject}&type=api_key&include_invalid=true&query=billing%20service&limit=25&offset=50")
+        MockHandler.ExpectClerk(HttpMethod.Get, "/api_keys", $"subject={ApiKeySubject}&type=api_key&include_invalid=true&query=billing%20service&limit=25&offset=50")
             .WithoutBody()
             .RespondJson($$"""{ "data": [ {{ApiKeyJson(revoked: true, revocationReason: "Rotated")}} ], "total_count": 51 }""");
 
-        var page = await _clerk.ApiKeys.ListAsync(ApiKeySubject, new ApiKeyListOptions { Type = "api_key", IncludeInvalid = true, Query = "billing service" }).GetPageAsync("50", 25);
+        var page = await Client.ApiKeys.ListAsync(ApiKeySubject, new ApiKeyListOptions { Type = "api_key", IncludeInvalid = true, Query = "billing service" }).GetPageAsync("50", 25);
 
-        _mock.VerifyNoOutstandingExpectation();
+        MockHandler.VerifyNoOutstandingExpectation();
         Assert.That(page.TotalCount, Is.EqualTo(51));
         Assert.That(page, Has.Count.EqualTo(1));
         AssertApiKey(page[0], revoked: true, revocationReason: "Rotated");
@@ -83,12 +66,12 @@ public class ApiKeysWireTests
     [Test]
     public async Task List_SendsOnlyTheSubjectWhenNothingElseIsSet()
     {
-        _mock.ExpectClerk(HttpMethod.Get, "/api_keys", $"subject={ApiKeySubject}&limit=100&offset=0")
+        MockHandler.ExpectClerk(HttpMethod.Get, "/api_keys", $"subject={ApiKeySubject}&limit=100&offset=0")
             .RespondJson("""{ "data": [], "total_count": 0 }""");
 
-        var page = await _clerk.ApiKeys.ListAsync(ApiKeySubject).GetPageAsync();
+        var page = await Client.ApiKeys.ListAsync(ApiKeySubject).GetPageAsync();
 
-        _mock.VerifyNoOutstandingExpectation();
+        MockHandler.VerifyNoOutstandingExpectation();
         Assert.That(page.Items, Is.Empty);
         Assert.That(page.TotalCount, Is.Zero);
     }
@@ -96,61 +79,61 @@ public class ApiKeysWireTests
     [Test]
     public async Task Get_RequestsTheKeyById_AndReadsIt()
     {
-        _mock.ExpectClerk(HttpMethod.Get, "/api_keys/" + ApiKeyId)
+        MockHandler.ExpectClerk(HttpMethod.Get, "/api_keys/" + ApiKeyId)
             .WithoutBody()
             .RespondJson(ApiKeyJson());
 
-        var key = await _clerk.ApiKeys.GetAsync(ApiKeyId);
+        var key = await Client.ApiKeys.GetAsync(ApiKeyId);
 
-        _mock.VerifyNoOutstandingExpectation();
+        MockHandler.VerifyNoOutstandingExpectation();
         AssertApiKey(key);
     }
 
     [Test]
     public async Task Update_PatchesOnlyTheSetFields_AndReadsTheUpdatedKey()
     {
-        _mock.ExpectClerk(HttpMethod.Patch, "/api_keys/" + ApiKeyId)
+        MockHandler.ExpectClerk(HttpMethod.Patch, "/api_keys/" + ApiKeyId)
             .WithJsonBody("""{ "description": "Billing worker (EU)", "scopes": ["invoices:read"] }""")
             .RespondJson(ApiKeyJson(description: "Billing worker (EU)", scopes: ["invoices:read"]));
 
-        var key = await _clerk.ApiKeys.UpdateAsync(ApiKeyId, new UpdateApiKeyRequest
+        var key = await Client.ApiKeys.UpdateAsync(ApiKeyId, new UpdateApiKeyRequest
         {
             Description = "Billing worker (EU)",
             Scopes = ["invoices:read"],
         });
 
-        _mock.VerifyNoOutstandingExpectation();
+        MockHandler.VerifyNoOutstandingExpectation();
         AssertApiKey(key, description: "Billing worker (EU)", scopes: ["invoices:read"]);
     }
 
     [Test]
     public async Task Update_SendsClaimsSubjectAndExpiration()
     {
-        _mock.ExpectClerk(HttpMethod.Patch, "/api_keys/" + ApiKeyId)
+        MockHandler.ExpectClerk(HttpMethod.Patch, "/api_keys/" + ApiKeyId)
             .WithJsonBody($$"""{ "claims": { "tier": "gold", "region": "eu-west-1" }, "subject": "{{ApiKeySubject}}", "seconds_until_expiration": 3600 }""")
             .RespondJson(ApiKeyJson());
 
-        var key = await _clerk.ApiKeys.UpdateAsync(ApiKeyId, new UpdateApiKeyRequest
+        var key = await Client.ApiKeys.UpdateAsync(ApiKeyId, new UpdateApiKeyRequest
         {
             Claims = new JObject { ["tier"] = "gold", ["region"] = "eu-west-1" },
             Subject = ApiKeySubject,
             SecondsUntilExpiration = 3600,
         });
 
-        _mock.VerifyNoOutstandingExpectation();
+        MockHandler.VerifyNoOutstandingExpectation();
         AssertApiKey(key);
     }
 
     [Test]
     public async Task Delete_SendsADeleteWithoutBody_AndReadsTheDeletedObject()
     {
-        _mock.ExpectClerk(HttpMethod.Delete, "/api_keys/" + ApiKeyId)
+        MockHandler.ExpectClerk(HttpMethod.Delete, "/api_keys/" + ApiKeyId)
             .WithoutBody()
             .RespondJson($$"""{ "id": "{{ApiKeyId}}", "object": "api_key", "deleted": true }""");
 
-        var deleted = await _clerk.ApiKeys.DeleteAsync(ApiKeyId);
+        var deleted = await Client.ApiKeys.DeleteAsync(ApiKeyId);
 
-        _mock.VerifyNoOutstandingExpectation();
+        MockHandler.VerifyNoOutstandingExpectation();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(deleted.Id, Is.EqualTo(ApiKeyId));
@@ -163,13 +146,13 @@ public class ApiKeysWireTests
     [Test]
     public async Task GetSecret_RequestsTheSecretPath_AndReadsTheSecret()
     {
-        _mock.ExpectClerk(HttpMethod.Get, $"/api_keys/{ApiKeyId}/secret")
+        MockHandler.ExpectClerk(HttpMethod.Get, $"/api_keys/{ApiKeyId}/secret")
             .WithoutBody()
             .RespondJson($$"""{ "secret": "{{ApiKeySecret}}" }""");
 
-        var secret = await _clerk.ApiKeys.GetSecretAsync(ApiKeyId);
+        var secret = await Client.ApiKeys.GetSecretAsync(ApiKeyId);
 
-        _mock.VerifyNoOutstandingExpectation();
+        MockHandler.VerifyNoOutstandingExpectation();
         Assert.That(secret.Secret, Is.EqualTo(ApiKeySecret));
         Assert.That(secret.AdditionalProperties, Is.Empty);
     }
@@ -177,39 +160,39 @@ public class ApiKeysWireTests
     [Test]
     public async Task Revoke_PostsTheReason_AndReadsTheRevokedKey()
     {
-        _mock.ExpectClerk(HttpMethod.Post, $"/api_keys/{ApiKeyId}/revoke")
+        MockHandler.ExpectClerk(HttpMethod.Post, $"/api_keys/{ApiKeyId}/revoke")
             .WithJsonBody("""{ "revocation_reason": "Leaked in a CI log" }""")
             .RespondJson(ApiKeyJson(revoked: true, revocationReason: "Leaked in a CI log"));
 
-        var key = await _clerk.ApiKeys.RevokeAsync(ApiKeyId, new RevokeApiKeyRequest { RevocationReason = "Leaked in a CI log" });
+        var key = await Client.ApiKeys.RevokeAsync(ApiKeyId, new RevokeApiKeyRequest { RevocationReason = "Leaked in a CI log" });
 
-        _mock.VerifyNoOutstandingExpectation();
+        MockHandler.VerifyNoOutstandingExpectation();
         AssertApiKey(key, revoked: true, revocationReason: "Leaked in a CI log");
     }
 
     [Test]
     public async Task Revoke_WithoutAReason_PostsAnEmptyObject()
     {
-        _mock.ExpectClerk(HttpMethod.Post, $"/api_keys/{ApiKeyId}/revoke")
+        MockHandler.ExpectClerk(HttpMethod.Post, $"/api_keys/{ApiKeyId}/revoke")
             .WithJsonBody("{}")
             .RespondJson(ApiKeyJson(revoked: true));
 
-        var key = await _clerk.ApiKeys.RevokeAsync(ApiKeyId, new RevokeApiKeyRequest());
+        var key = await Client.ApiKeys.RevokeAsync(ApiKeyId, new RevokeApiKeyRequest());
 
-        _mock.VerifyNoOutstandingExpectation();
+        MockHandler.VerifyNoOutstandingExpectation();
         AssertApiKey(key, revoked: true);
     }
 
     [Test]
     public async Task Verify_PostsTheSecret_AndReadsTheKey()
     {
-        _mock.ExpectClerk(HttpMethod.Post, "/api_keys/verify")
+        MockHandler.ExpectClerk(HttpMethod.Post, "/api_keys/verify")
             .WithJsonBody($$"""{ "secret": "{{ApiKeySecret}}" }""")
             .RespondJson(ApiKeyJson());
 
-        var key = await _clerk.ApiKeys.VerifyAsync(new VerifyApiKeyRequest { Secret = ApiKeySecret });
+        var key = await Client.ApiKeys.VerifyAsync(new VerifyApiKeyRequest { Secret = ApiKeySecret });
 
-        _mock.VerifyNoOutstandingExpectation();
+        MockHandler.VerifyNoOutstandingExpectation();
         AssertApiKey(key);
     }
 }

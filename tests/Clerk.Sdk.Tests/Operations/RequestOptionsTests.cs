@@ -8,6 +8,7 @@ using Clerk.Sdk.Tests.Resilience;
 using Clerk.Sdk.Tests.Support;
 using NUnit.Framework;
 using RichardSzalay.MockHttp;
+using Clerk.Sdk.TestKit;
 
 namespace Clerk.Sdk.Tests.Operations;
 
@@ -71,8 +72,8 @@ public class RequestOptionsTests
     [Test]
     public async Task MaxRetriesZero_TurnsRetriesOff_ForOneCall()
     {
-        await using var server = await FaultServer.StartAsync();
-        server.Then(FaultServer.Reply(503, "{}"), FaultServer.Reply(503, "{}"), FaultServer.Reply(200, OperationDescriptorTests.UserJson("user_1")));
+        await using var server = await LoopbackServer.StartAsync();
+        server.Then(LoopbackServer.Reply(503, "{}"), LoopbackServer.Reply(503, "{}"), LoopbackServer.Reply(200, OperationDescriptorTests.UserJson("user_1")));
         using var clerk = new ClerkClient(new ClerkClientOptions
         {
             SecretKey = ClerkMock.SecretKey,
@@ -92,8 +93,8 @@ public class RequestOptionsTests
     [Test]
     public async Task RetryNonIdempotent_LetsOnePostBeRetried()
     {
-        await using var server = await FaultServer.StartAsync();
-        server.Then(FaultServer.Reply(503, "{}"), FaultServer.Reply(200, OperationDescriptorTests.UserJson("user_1")), FaultServer.Reply(503, "{}"));
+        await using var server = await LoopbackServer.StartAsync();
+        server.Then(LoopbackServer.Reply(503, "{}"), LoopbackServer.Reply(200, OperationDescriptorTests.UserJson("user_1")), LoopbackServer.Reply(503, "{}"));
         using var clerk = new ClerkClient(new ClerkClientOptions
         {
             SecretKey = ClerkMock.SecretKey,
@@ -113,8 +114,8 @@ public class RequestOptionsTests
     [Test]
     public async Task ATimeout_ForOneCall_IsAClerkTimeoutException_NamingTheOption()
     {
-        await using var server = await FaultServer.StartAsync();
-        server.Then(FaultServer.Hang());
+        await using var server = await LoopbackServer.StartAsync();
+        server.Then(LoopbackServer.Hang());
         using var clerk = new ClerkClient(new ClerkClientOptions { SecretKey = ClerkMock.SecretKey, ApiUrl = server.BaseUrl, Timeout = TimeSpan.FromMinutes(5) });
 
         var ex = Assert.ThrowsAsync<ClerkTimeoutException>(() => clerk.Users.GetAsync("user_1", requestOptions: new ClerkRequestOptions { Timeout = TimeSpan.FromMilliseconds(200), MaxRetries = 0 }));

@@ -13,35 +13,18 @@ namespace Clerk.Sdk.Tests.Operations;
 /// The Sessions seed operations on the wire: exact method, path, query, headers and JSON body, then a realistic
 /// response read into the typed result.
 /// </summary>
-public class SessionsWireTests
+public class SessionsWireTests : MockedClientTest
 {
-    private MockHttpMessageHandler _mock = null!;
-    private ClerkClient _clerk = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _mock = ClerkMock.NewHandler();
-        _clerk = ClerkMock.NewClient(_mock);
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _clerk.Dispose();
-        _mock.Dispose();
-    }
-
     [Test]
     public async Task List_SendsEveryFilterAsQuery_WithPaginated_AndReadsDataAndTotalCount()
     {
-        _mock.ExpectClerk(HttpMethod.Get, "/sessions", $"client_id={ClientId}&user_id={UserId}&status=active&limit=20&offset=40&paginated=true")
+        MockHandler.ExpectClerk(HttpMethod.Get, "/sessions", $"client_id={ClientId}&user_id={UserId}&status=active&limit=20&offset=40&paginated=true")
             .WithoutBody()
             .RespondJson($$"""{"data":[{{SessionJson()}}, {{SessionJson(OtherSessionId, "revoked")}}],"total_count":42}""");
 
-        var sessions = await _clerk.Sessions.ListAsync(new SessionListOptions { ClientId = ClientId, UserId = UserId, Status = SessionStatus.Active }).GetPageAsync("40", 20);
+        var sessions = await Client.Sessions.ListAsync(new SessionListOptions { ClientId = ClientId, UserId = UserId, Status = SessionStatus.Active }).GetPageAsync("40", 20);
 
-        _mock.VerifyNoOutstandingExpectation();
+        MockHandler.VerifyNoOutstandingExpectation();
         Assert.That(sessions, Has.Count.EqualTo(2));
         Assert.That(sessions.TotalCount, Is.EqualTo(42), "paginated=true: Clerk's {data, total_count} shape, read with its total");
         Assert.That(sessions.HasMore, Is.False, "40 + 2 reaches the total");
@@ -53,58 +36,58 @@ public class SessionsWireTests
     [Test]
     public async Task List_OmitsUnsetFilters()
     {
-        _mock.ExpectClerk(HttpMethod.Get, "/sessions", $"user_id={UserId}&status=expired&limit=100&offset=0&paginated=true")
+        MockHandler.ExpectClerk(HttpMethod.Get, "/sessions", $"user_id={UserId}&status=expired&limit=100&offset=0&paginated=true")
             .RespondJson("[]");
 
-        var sessions = await _clerk.Sessions.ListAsync(new SessionListOptions { UserId = UserId, Status = SessionStatus.Expired }).GetPageAsync();
+        var sessions = await Client.Sessions.ListAsync(new SessionListOptions { UserId = UserId, Status = SessionStatus.Expired }).GetPageAsync();
 
-        _mock.VerifyNoOutstandingExpectation();
+        MockHandler.VerifyNoOutstandingExpectation();
         Assert.That(sessions, Is.Empty);
     }
 
     [Test]
     public async Task Create_PostsTheUserAndOrganization_AndReadsTheSession()
     {
-        _mock.ExpectClerk(HttpMethod.Post, "/sessions")
+        MockHandler.ExpectClerk(HttpMethod.Post, "/sessions")
             .WithJsonBody($$"""{ "user_id": "{{UserId}}", "active_organization_id": "{{OrganizationId}}" }""")
             .RespondJson(SessionJson());
 
-        var session = await _clerk.Sessions.CreateAsync(new CreateSessionRequest { UserId = UserId, ActiveOrganizationId = OrganizationId });
+        var session = await Client.Sessions.CreateAsync(new CreateSessionRequest { UserId = UserId, ActiveOrganizationId = OrganizationId });
 
-        _mock.VerifyNoOutstandingExpectation();
+        MockHandler.VerifyNoOutstandingExpectation();
         AssertSession(session);
     }
 
     [Test]
     public async Task Create_OmitsAnUnsetOrganization()
     {
-        _mock.ExpectClerk(HttpMethod.Post, "/sessions")
+        MockHandler.ExpectClerk(HttpMethod.Post, "/sessions")
             .WithJsonBody($$"""{ "user_id": "{{UserId}}" }""")
             .RespondJson(SessionJson());
 
-        var session = await _clerk.Sessions.CreateAsync(new CreateSessionRequest { UserId = UserId });
+        var session = await Client.Sessions.CreateAsync(new CreateSessionRequest { UserId = UserId });
 
-        _mock.VerifyNoOutstandingExpectation();
+        MockHandler.VerifyNoOutstandingExpectation();
         Assert.That(session.Id, Is.EqualTo(SessionId));
     }
 
     [Test]
     public async Task Get_RequestsTheSessionById_AndReadsIt()
     {
-        _mock.ExpectClerk(HttpMethod.Get, "/sessions/" + SessionId)
+        MockHandler.ExpectClerk(HttpMethod.Get, "/sessions/" + SessionId)
             .WithoutBody()
             .RespondJson(SessionJson());
 
-        var session = await _clerk.Sessions.GetAsync(SessionId);
+        var session = await Client.Sessions.GetAsync(SessionId);
 
-        _mock.VerifyNoOutstandingExpectation();
+        MockHandler.VerifyNoOutstandingExpectation();
         AssertSession(session);
     }
 
     [Test]
     public async Task Refresh_PostsTheTokensAndRequestContext_AndReadsTheCookies()
     {
-        _mock.ExpectClerk(HttpMethod.Post, $"/sessions/{SessionId}/refresh")
+        MockHandler.ExpectClerk(HttpMethod.Post, $"/sessions/{SessionId}/refresh")
             .WithJsonBody($$"""
                 {
                   "expired_token": "{{Jwt}}",
@@ -124,7 +107,7 @@ public class SessionsWireTests
                 }
                 """);
 
-        var refresh = await _clerk.Sessions.RefreshAsync(SessionId, new RefreshSessionRequest
+        var refresh = await Client.Sessions.RefreshAsync(SessionId, new RefreshSessionRequest
         {
             ExpiredToken = Jwt,
             RefreshToken = "rt_5b2c9e0f7a1d4e8b9c3f6a2d1e0b7c4f",
@@ -137,7 +120,7 @@ public class SessionsWireTests
             Format = RefreshSessionRequestFormat.Cookie,
         });
 
-        _mock.VerifyNoOutstandingExpectation();
+        MockHandler.VerifyNoOutstandingExpectation();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(refresh.Object, Is.EqualTo("session_refresh"));
@@ -154,7 +137,7 @@ public class SessionsWireTests
     [Test]
     public async Task Refresh_InTokenFormat_ReadsTheJwt()
     {
-        _mock.ExpectClerk(HttpMethod.Post, $"/sessions/{SessionId}/refresh")
+        MockHandler.ExpectClerk(HttpMethod.Post, $"/sessions/{SessionId}/refresh")
             .WithJsonBody($$"""
                 {
                   "expired_token": "{{Jwt}}",
@@ -166,7 +149,7 @@ public class SessionsWireTests
                 """)
             .RespondJson($$"""{ "object": "token", "jwt": "{{Jwt}}" }""");
 
-        var refresh = await _clerk.Sessions.RefreshAsync(SessionId, new RefreshSessionRequest
+        var refresh = await Client.Sessions.RefreshAsync(SessionId, new RefreshSessionRequest
         {
             ExpiredToken = Jwt,
             RefreshToken = "rt_5b2c9e0f7a1d4e8b9c3f6a2d1e0b7c4f",
@@ -175,7 +158,7 @@ public class SessionsWireTests
             RequestOriginatingIp = "203.0.113.42",
         });
 
-        _mock.VerifyNoOutstandingExpectation();
+        MockHandler.VerifyNoOutstandingExpectation();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(refresh.Object, Is.EqualTo("token"));
@@ -187,13 +170,13 @@ public class SessionsWireTests
     [Test]
     public async Task Revoke_PostsWithoutABody_AndReadsTheRevokedSession()
     {
-        _mock.ExpectClerk(HttpMethod.Post, $"/sessions/{SessionId}/revoke")
+        MockHandler.ExpectClerk(HttpMethod.Post, $"/sessions/{SessionId}/revoke")
             .WithoutBody()
             .RespondJson(SessionJson(status: "revoked"));
 
-        var session = await _clerk.Sessions.RevokeAsync(SessionId);
+        var session = await Client.Sessions.RevokeAsync(SessionId);
 
-        _mock.VerifyNoOutstandingExpectation();
+        MockHandler.VerifyNoOutstandingExpectation();
         AssertSession(session, status: "revoked");
         Assert.That(session.Status, Is.EqualTo(SessionStatus.Revoked));
     }
@@ -201,13 +184,13 @@ public class SessionsWireTests
     [Test]
     public async Task CreateToken_PostsTheLifetime_AndReadsTheJwt()
     {
-        _mock.ExpectClerk(HttpMethod.Post, $"/sessions/{SessionId}/tokens")
+        MockHandler.ExpectClerk(HttpMethod.Post, $"/sessions/{SessionId}/tokens")
             .WithJsonBody("""{ "expires_in_seconds": 600 }""")
             .RespondJson($$"""{ "object": "token", "jwt": "{{Jwt}}" }""");
 
-        var token = await _clerk.Sessions.CreateTokenAsync(SessionId, new CreateSessionTokenRequest { ExpiresInSeconds = 600 });
+        var token = await Client.Sessions.CreateTokenAsync(SessionId, new CreateSessionTokenRequest { ExpiresInSeconds = 600 });
 
-        _mock.VerifyNoOutstandingExpectation();
+        MockHandler.VerifyNoOutstandingExpectation();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(token.Object, Is.EqualTo("token"));
@@ -219,13 +202,13 @@ public class SessionsWireTests
     [Test]
     public async Task CreateTokenFromTemplate_PutsTheTemplateInThePath_AndOmitsAnUnsetLifetime()
     {
-        _mock.ExpectClerk(HttpMethod.Post, $"/sessions/{SessionId}/tokens/custom_hasura")
+        MockHandler.ExpectClerk(HttpMethod.Post, $"/sessions/{SessionId}/tokens/custom_hasura")
             .WithJsonBody("{}")
             .RespondJson($$"""{ "object": "token", "jwt": "{{Jwt}}" }""");
 
-        var token = await _clerk.Sessions.CreateTokenFromTemplateAsync(SessionId, "custom_hasura", new CreateSessionTokenFromTemplateRequest());
+        var token = await Client.Sessions.CreateTokenFromTemplateAsync(SessionId, "custom_hasura", new CreateSessionTokenFromTemplateRequest());
 
-        _mock.VerifyNoOutstandingExpectation();
+        MockHandler.VerifyNoOutstandingExpectation();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(token.Object, Is.EqualTo("token"));
@@ -236,13 +219,13 @@ public class SessionsWireTests
     [Test]
     public async Task CreateTokenFromTemplate_SendsTheLifetime_AndEscapesTheTemplateName()
     {
-        _mock.ExpectClerk(HttpMethod.Post, $"/sessions/{SessionId}/tokens/supabase%20prod")
+        MockHandler.ExpectClerk(HttpMethod.Post, $"/sessions/{SessionId}/tokens/supabase%20prod")
             .WithJsonBody("""{ "expires_in_seconds": 3600 }""")
             .RespondJson($$"""{ "object": "token", "jwt": "{{Jwt}}" }""");
 
-        var token = await _clerk.Sessions.CreateTokenFromTemplateAsync(SessionId, "supabase prod", new CreateSessionTokenFromTemplateRequest { ExpiresInSeconds = 3600 });
+        var token = await Client.Sessions.CreateTokenFromTemplateAsync(SessionId, "supabase prod", new CreateSessionTokenFromTemplateRequest { ExpiresInSeconds = 3600 });
 
-        _mock.VerifyNoOutstandingExpectation();
+        MockHandler.VerifyNoOutstandingExpectation();
         Assert.That(token.Jwt, Is.EqualTo(Jwt));
     }
 }

@@ -1,16 +1,17 @@
 using System.Threading.Tasks;
 using Clerk.BackendApi;
 using NUnit.Framework;
-using static Clerk.Sdk.Tests.Resilience.FaultServer;
+using Clerk.Sdk.TestKit;
+using static Clerk.Sdk.TestKit.LoopbackServer;
 
 namespace Clerk.Sdk.Tests.Resilience;
 
 /// <summary>Bodies a real server can send: broken, foreign, oversized, or newer than the SDK. None is retried.</summary>
 public class BodyFaultTests
 {
-    private static async Task<(ClerkClient Client, FaultServer Server, Microsoft.Extensions.Time.Testing.FakeTimeProvider Time)> StartAsync(params System.Func<Microsoft.AspNetCore.Http.HttpContext, Task>[] steps)
+    private static async Task<(ClerkClient Client, LoopbackServer Server, Microsoft.Extensions.Time.Testing.FakeTimeProvider Time)> StartAsync(params System.Func<Microsoft.AspNetCore.Http.HttpContext, Task>[] steps)
     {
-        var server = await FaultServer.StartAsync();
+        var server = await LoopbackServer.StartAsync();
         server.Then(steps);
         var time = FakeClock.Create();
         return (new ClerkClient(ResilienceClient.Options(server.BaseUrl, time)), server, time);
@@ -89,7 +90,7 @@ public class BodyFaultTests
     [Test]
     public async Task ABodyOverTheSizeCap_IsRefused_NotRetried()
     {
-        var server = await FaultServer.StartAsync();
+        var server = await LoopbackServer.StartAsync();
         await using var _ = server;
         server.Then(Reply(200, "{ \"id\": \"user_1\", \"first_name\": \"" + new string('x', 5000) + "\" }"));
         var time = FakeClock.Create();

@@ -1,7 +1,8 @@
 using System.Linq;
 using System.Threading.Tasks;
 using NUnit.Framework;
-using static Clerk.Sdk.Tests.Resilience.FaultServer;
+using Clerk.Sdk.TestKit;
+using static Clerk.Sdk.TestKit.LoopbackServer;
 
 namespace Clerk.Sdk.Tests.Resilience;
 

@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 using Clerk.Http;
 using Microsoft.Extensions.Logging;
 using NUnit.Framework;
-using static Clerk.Sdk.Tests.Resilience.FaultServer;
+using static Clerk.Sdk.TestKit.LoopbackServer;
 using Clerk.Sdk.TestKit;
 
 namespace Clerk.Sdk.Tests.Resilience;

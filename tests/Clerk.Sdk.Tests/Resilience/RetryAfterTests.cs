@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.Threading.Tasks;
 using NUnit.Framework;
-using static Clerk.Sdk.Tests.Resilience.FaultServer;
+using static Clerk.Sdk.TestKit.LoopbackServer;
 using Clerk.Sdk.TestKit;
 
 namespace Clerk.Sdk.Tests.Resilience;

@@ -3,7 +3,7 @@ using System.Threading.Tasks;
 using Clerk.BackendApi;
 using Clerk.Http;
 using NUnit.Framework;
-using static Clerk.Sdk.Tests.Resilience.FaultServer;
+using static Clerk.Sdk.TestKit.LoopbackServer;
 using Clerk.Sdk.TestKit;
 
 namespace Clerk.Sdk.Tests.Resilience;

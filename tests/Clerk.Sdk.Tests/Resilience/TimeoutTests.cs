@@ -2,7 +2,8 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using NUnit.Framework;
-using static Clerk.Sdk.Tests.Resilience.FaultServer;
+using Clerk.Sdk.TestKit;
+using static Clerk.Sdk.TestKit.LoopbackServer;
 
 namespace Clerk.Sdk.Tests.Resilience;
 

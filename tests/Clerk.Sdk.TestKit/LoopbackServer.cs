@@ -14,25 +14,39 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Clerk.Sdk.Tests.Resilience;
+namespace Clerk.Sdk.TestKit;
 
 /// <summary>
-/// A Kestrel server on a loopback port that answers each request with the next scripted fault (status, reset,
-/// partial body, slow drip, no answer) and counts what it saw. When the script runs out it repeats the last step.
+/// The one stand-in server of the tests: Kestrel on a loopback port that answers each request with the next scripted
+/// step (a status and body, a reset, a partial body, a slow drip, no answer) and records what it saw. When the script
+/// runs out it answers with the fallback given at start, else repeats the last step. (The fake Clerk itself is
+/// Clerk.Sdk.Testing's FakeClerkServer; this server is for what a real Clerk never does on purpose.)
 /// </summary>
-internal sealed class FaultServer : IAsyncDisposable
+public sealed class LoopbackServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<Func<HttpContext, Task>> _script = new();
     private readonly ConcurrentQueue<string> _seen = new();
+    private readonly ConcurrentQueue<(string Path, string? Authorization)> _authorizations = new();
+    private readonly Func<HttpContext, Task>? _fallback;
     private Func<HttpContext, Task> _last = Reply(200, "{}");
     private int _requests;
     private TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private FaultServer(WebApplication app) => _app = app;
+    private LoopbackServer(WebApplication app, Func<HttpContext, Task>? fallback)
+    {
+        _app = app;
+        _fallback = fallback;
+    }
 
-    /// <summary>The URL to give ClerkClientOptions.ApiUrl.</summary>
+    /// <summary>The Backend API URL to give ClerkClientOptions.ApiUrl (<c>http://127.0.0.1:port/v1</c>).</summary>
     public string BaseUrl { get; private set; } = "";
+
+    /// <summary>The host alone (<c>http://127.0.0.1:port</c>), as CLERK_API_URL is usually given: the SDK adds <c>/v1</c>.</summary>
+    public string HostUrl { get; private set; } = "";
+
+    /// <summary>Path and Authorization header of every request, in order.</summary>
+    public IReadOnlyList<(string Path, string? Authorization)> Authorizations => _authorizations.ToArray();
 
     /// <summary>How many requests reached the server.</summary>
     public int Requests => Volatile.Read(ref _requests);
@@ -40,22 +54,24 @@ internal sealed class FaultServer : IAsyncDisposable
     /// <summary>"METHOD /path?query" of every request, in order.</summary>
     public IReadOnlyList<string> Seen => _seen.ToList();
 
-    public static async Task<FaultServer> StartAsync()
+    /// <summary>Starts the server; <paramref name="fallback"/> answers once the script is used up.</summary>
+    public static async Task<LoopbackServer> StartAsync(Func<HttpContext, Task>? fallback = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
-        var server = new FaultServer(app);
+        var server = new LoopbackServer(app, fallback);
         app.Run(server.HandleAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUrl = address.TrimEnd('/') + "/v1";
+        server.HostUrl = address.TrimEnd('/');
+        server.BaseUrl = server.HostUrl + "/v1";
         return server;
     }
 
     /// <summary>Queues the answers to the next requests, in order.</summary>
-    public FaultServer Then(params Func<HttpContext, Task>[] steps)
+    public LoopbackServer Then(params Func<HttpContext, Task>[] steps)
     {
         foreach (var step in steps)
         {
@@ -76,7 +92,8 @@ internal sealed class FaultServer : IAsyncDisposable
     {
         Interlocked.Increment(ref _requests);
         _seen.Enqueue($"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}");
-        var step = _script.TryDequeue(out var next) ? next : _last;
+        _authorizations.Enqueue((context.Request.Path.Value ?? "", context.Request.Headers.Authorization.ToString()));
+        var step = _script.TryDequeue(out var next) ? next : _fallback ?? _last;
         _arrived.TrySetResult();
         await step(context);
     }
