@@ -4,11 +4,11 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Clerk.Authentication;
-using Clerk.Testing.Endpoints;
 using Clerk.Testing.Hosting;
 using Clerk.Testing.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
+using Clerk.Testing.Resources.Sessions;
 
 namespace Clerk.Testing;
 
@@ -156,8 +156,8 @@ public sealed class FakeClerkServer : IDisposable, IAsyncDisposable
         {
             var now = _instance.Store.NowMs;
             var sessionId = options.SessionId is { } id
-                ? SessionEndpoints.Current(_instance.Store, id, now).Id
-                : SessionEndpoints.Start(_instance.Store, userId, organization?.Id, now).Id;
+                ? SessionRoutes.Current(_instance.Store, id, now).Id
+                : SessionRoutes.Start(_instance.Store, userId, organization?.Id, now).Id;
             return _instance.Signer.Sign(userId, sessionId, organization, options);
         }
     }

@@ -3,13 +3,19 @@ using System.Linq;
 using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
-using Clerk.Testing.Endpoints;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Clerk.Testing.Resources.ApiKeys;
+using Clerk.Testing.Resources.Handshake;
+using Clerk.Testing.Resources.Invitations;
+using Clerk.Testing.Resources.SigningKeys;
+using Clerk.Testing.Resources.Organizations;
+using Clerk.Testing.Resources.Sessions;
+using Clerk.Testing.Resources.Users;
 
 namespace Clerk.Testing.Hosting;
 
@@ -47,20 +53,20 @@ internal static class FakeHost
         var app = builder.Build();
         var gate = new RequestGate(instance);
         // The Frontend API's handshake is the browser's, not the Backend API's: no secret key.
-        app.Use((context, next) => context.Request.Path.StartsWithSegments("/v1") && !context.Request.Path.Equals(HandshakeEndpoint.Path, System.StringComparison.Ordinal)
+        app.Use((context, next) => context.Request.Path.StartsWithSegments("/v1") && !context.Request.Path.Equals(HandshakeRoute.Path, System.StringComparison.Ordinal)
             ? gate.InvokeAsync(context, () => next(context))
             : next(context));
         app.UseRouting();
         var implemented = new List<string>();
         var routes = new FakeRoutes(app.MapGroup("/v1"), instance, implemented);
-        UserEndpoints.Map(routes);
-        MembershipEndpoints.Map(routes);
-        SessionEndpoints.Map(routes);
-        OrganizationEndpoints.Map(routes);
-        InvitationEndpoints.Map(routes);
-        ApiKeyEndpoints.Map(routes);
-        JwksEndpoints.Map(routes);
-        HandshakeEndpoint.Map(app, instance);
+        UserRoutes.Map(routes);
+        MembershipRoutes.Map(routes);
+        SessionRoutes.Map(routes);
+        OrganizationRoutes.Map(routes);
+        InvitationRoutes.Map(routes);
+        ApiKeyRoutes.Map(routes);
+        JwksRoutes.Map(routes);
+        HandshakeRoute.Map(app, instance);
         var fallback = new UnimplementedOperations(instance.Spec, implemented);
         app.MapFallback((RequestDelegate)fallback.HandleAsync);
         return (app, implemented);

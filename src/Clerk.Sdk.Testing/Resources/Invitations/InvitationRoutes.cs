@@ -5,11 +5,13 @@ using Clerk.BackendApi;
 using Clerk.Testing.Errors;
 using Clerk.Testing.Hosting;
 using Clerk.Testing.Store;
+using Clerk.Testing.Resources;
+using Clerk.Testing.Resources.Users;
 
-namespace Clerk.Testing.Endpoints;
+namespace Clerk.Testing.Resources.Invitations;
 
 /// <summary>Instance invitations: create, list (status, query, order), revoke. No email is sent.</summary>
-internal static class InvitationEndpoints
+internal static class InvitationRoutes
 {
     private static readonly Dictionary<string, Func<Invitation, IComparable?>> Fields = new(StringComparer.Ordinal)
     {

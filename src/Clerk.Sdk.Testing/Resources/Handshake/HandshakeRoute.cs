@@ -7,8 +7,9 @@ using Clerk.Testing.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Clerk.Testing.Resources.Sessions;
 
-namespace Clerk.Testing.Endpoints;
+namespace Clerk.Testing.Resources.Handshake;
 
 /// <summary>
 /// The Frontend API's handshake, <c>GET /v1/client/handshake?redirect_url=...&amp;__session=...</c>, as Clerk answers a
@@ -19,7 +20,7 @@ namespace Clerk.Testing.Endpoints;
 /// session that ended, or no token, comes back signed out (<c>__client_uat=0</c>). Reach it through the verifier's
 /// <c>ProxyUrl</c> set to the fake's root URL (a publishable key cannot name a loopback port).
 /// </summary>
-internal static class HandshakeEndpoint
+internal static class HandshakeRoute
 {
     public const string Path = "/v1/client/handshake";
 
@@ -42,11 +43,11 @@ internal static class HandshakeEndpoint
             if (instance.Signer.VerifySignature(query["__session"].ToString()) is { } payload &&
                 payload.TryGetProperty("sid", out var sid) && sid.GetString() is { } sessionId && instance.Store.Sessions.ContainsKey(sessionId))
             {
-                session = SessionEndpoints.Current(instance.Store, sessionId, now);
+                session = SessionRoutes.Current(instance.Store, sessionId, now);
             }
             if (session is not null && SessionRules.IsActive(session, now))
             {
-                var token = instance.Signer.Sign(session.UserId, session.Id, SessionEndpoints.OrganizationClaimsOf(instance.Store, session),
+                var token = instance.Signer.Sign(session.UserId, session.Id, SessionRoutes.OrganizationClaimsOf(instance.Store, session),
                     new FakeSessionTokenOptions { AuthorizedParty = redirect.GetLeftPart(UriPartial.Authority) });
                 directives.Add($"__session{suffix}={token}; Path=/; SameSite=Lax");
                 directives.Add($"__client_uat{suffix}={session.CreatedAt / 1000}; Path=/; SameSite=Lax; Max-Age=315360000");

@@ -4,7 +4,7 @@ using System.Linq;
 using Clerk.Testing.Errors;
 using Clerk.Testing.Store;
 
-namespace Clerk.Testing.Endpoints;
+namespace Clerk.Testing.Resources.Users;
 
 /// <summary>
 /// Clerk's user checks that a fake can make without instance settings: identifiers unique across the instance

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 
-namespace Clerk.Testing.Endpoints;
+namespace Clerk.Testing.Resources.Organizations;
 
 /// <summary>
 /// Clerk's default organization roles and their system permissions. Other roles are accepted when they are named as

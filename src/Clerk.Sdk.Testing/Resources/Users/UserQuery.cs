@@ -3,8 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using Clerk.BackendApi;
 using Clerk.Testing.Hosting;
+using Clerk.Testing.Resources;
 
-namespace Clerk.Testing.Endpoints;
+namespace Clerk.Testing.Resources.Users;
 
 /// <summary>
 /// The filters of <c>GET /users</c> and <c>GET /users/count</c>: identifier lists (any match), <c>query</c> (a

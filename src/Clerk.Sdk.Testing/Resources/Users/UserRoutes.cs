@@ -4,11 +4,13 @@ using Clerk.BackendApi;
 using Clerk.Testing.Errors;
 using Clerk.Testing.Hosting;
 using Clerk.Testing.Store;
+using Clerk.Testing.Resources;
+using Clerk.Testing.Resources.Sessions;
 
-namespace Clerk.Testing.Endpoints;
+namespace Clerk.Testing.Resources.Users;
 
 /// <summary>Users: create, get, list, count, update, delete, metadata merge, ban/unban, lock/unlock.</summary>
-internal static class UserEndpoints
+internal static class UserRoutes
 {
     /// <summary>The first API version that rejects metadata on <c>PATCH /users/{user_id}</c> (the spec's deprecation note).</summary>
     private const string MetadataRejectedFrom = "2026-05-12";

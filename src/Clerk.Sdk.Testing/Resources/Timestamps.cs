@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using Clerk.Testing.Errors;
 
-namespace Clerk.Testing.Endpoints;
+namespace Clerk.Testing.Resources;
 
 /// <summary>Request timestamps given as RFC 3339 strings (<c>created_at</c>, <c>legal_accepted_at</c>) to Unix milliseconds.</summary>
 internal static class Timestamps

@@ -5,11 +5,12 @@ using Clerk.BackendApi;
 using Clerk.Testing.Errors;
 using Clerk.Testing.Hosting;
 using Clerk.Testing.Store;
+using Clerk.Testing.Resources;
 
-namespace Clerk.Testing.Endpoints;
+namespace Clerk.Testing.Resources.Sessions;
 
 /// <summary>Sessions: create (as Clerk's development instances allow), get, list by user or client and status, revoke, session token.</summary>
-internal static class SessionEndpoints
+internal static class SessionRoutes
 {
     /// <summary>Clerk's defaults: a session expires after 7 days and is abandoned after 30.</summary>
     private static readonly long ExpireAfterMs = (long)TimeSpan.FromDays(7).TotalMilliseconds;

@@ -2,7 +2,7 @@ using System.Linq;
 using Clerk.BackendApi;
 using Clerk.Testing.Store;
 
-namespace Clerk.Testing.Endpoints;
+namespace Clerk.Testing.Resources.Sessions;
 
 /// <summary>Session lifecycle shared by the user and session endpoints.</summary>
 internal static class SessionRules

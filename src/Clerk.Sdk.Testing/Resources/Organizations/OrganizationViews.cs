@@ -2,7 +2,7 @@ using System.Linq;
 using Clerk.BackendApi;
 using Clerk.Testing.Store;
 
-namespace Clerk.Testing.Endpoints;
+namespace Clerk.Testing.Resources.Organizations;
 
 /// <summary>Response models built from the stored organizations and memberships.</summary>
 internal static class OrganizationViews

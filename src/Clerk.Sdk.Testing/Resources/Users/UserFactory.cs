@@ -3,7 +3,7 @@ using System.Linq;
 using Clerk.BackendApi;
 using Clerk.Testing.Store;
 
-namespace Clerk.Testing.Endpoints;
+namespace Clerk.Testing.Resources.Users;
 
 /// <summary>New users and their identifications as Clerk returns them (created verified, strategy <c>admin</c>).</summary>
 internal static class UserFactory

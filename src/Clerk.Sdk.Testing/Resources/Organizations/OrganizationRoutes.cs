@@ -6,11 +6,12 @@ using Clerk.BackendApi;
 using Clerk.Testing.Errors;
 using Clerk.Testing.Hosting;
 using Clerk.Testing.Store;
+using Clerk.Testing.Resources;
 
-namespace Clerk.Testing.Endpoints;
+namespace Clerk.Testing.Resources.Organizations;
 
 /// <summary>Organizations: create (the creator becomes admin), get by id or slug, list, update, delete, metadata merge.</summary>
-internal static class OrganizationEndpoints
+internal static class OrganizationRoutes
 {
     private const string MetadataRejectedFrom = "2026-05-12";
 
@@ -61,12 +62,12 @@ internal static class OrganizationEndpoints
         store.Created(organization.Id);
         if (creator is not null)
         {
-            MembershipEndpoints.Add(store, organization, creator.Id, Roles.Admin, null, null, now);
+            MembershipRoutes.Add(store, organization, creator.Id, Roles.Admin, null, null, now);
         }
         return organization;
     }
 
-    private static Organizations List(FakeCall call)
+    private static global::Clerk.BackendApi.Organizations List(FakeCall call)
     {
         var store = call.Store;
         var includeCount = call.QueryBool("include_members_count") == true;
@@ -92,7 +93,7 @@ internal static class OrganizationEndpoints
         {
             page.ForEach(o => o.MembersCount = null);
         }
-        return new Organizations { Data = page, TotalCount = all.Count };
+        return new global::Clerk.BackendApi.Organizations { Data = page, TotalCount = all.Count };
     }
 
     private static Organization Update(FakeCall call)

@@ -4,7 +4,7 @@ using System.Linq;
 using Clerk.Testing.Errors;
 using Clerk.Testing.Hosting;
 
-namespace Clerk.Testing.Endpoints;
+namespace Clerk.Testing.Resources;
 
 /// <summary>
 /// Clerk's <c>order_by</c>: a field name with an optional <c>+</c> (ascending, the default) or <c>-</c> (descending)

@@ -7,14 +7,15 @@ using Clerk.Testing.Hosting;
 using Clerk.Testing.Spec;
 using Clerk.Testing.Store;
 
-namespace Clerk.Testing.Endpoints;
+namespace Clerk.Testing.Resources.ApiKeys;
 
 /// <summary>
-/// API keys: create (the secret is returned once), list by subject, get, update, revoke, delete, get secret, verify.
+/// API keys' routes (Clerk's rules they apply are in <see cref="ApiKeyRules"/>): create (the secret is returned once),
+/// list by subject, get, update, revoke, delete, get secret, verify.
 /// Verification answers 404 for an unknown secret and reports revoked or expired keys in the body, which is what
 /// <see cref="Clerk.Authentication.ClerkTokenVerifier"/> reads.
 /// </summary>
-internal static class ApiKeyEndpoints
+internal static class ApiKeyRoutes
 {
     public static void Map(FakeRoutes routes)
     {
@@ -44,7 +45,7 @@ internal static class ApiKeyEndpoints
             Scopes = request.Scopes?.ToList() ?? [],
             Revoked = false,
             Expired = false,
-            Expiration = request.SecondsUntilExpiration is { } seconds ? now + (seconds * 1000) : null,
+            Expiration = ApiKeyRules.ExpirationFrom(request.SecondsUntilExpiration, now),
             CreatedBy = request.CreatedBy,
             CreatedAt = now,
             UpdatedAt = now,
@@ -63,9 +64,8 @@ internal static class ApiKeyEndpoints
         var type = call.Query("type") ?? "api_key";
         var includeInvalid = call.Query("include_invalid") == "true";
         var query = call.Query("query");
-        var keys = call.Store.ApiKeys.Values.Select(k => Refresh(k, call.Now).Record)
-            .Where(r => r.Subject == subject && r.Type == type && (includeInvalid || (!r.Revoked && !r.Expired))
-                && (string.IsNullOrEmpty(query) || r.Name.Contains(query, StringComparison.OrdinalIgnoreCase)))
+        var keys = call.Store.ApiKeys.Values.Select(k => ApiKeyRules.Refresh(k, call.Now).Record)
+            .Where(r => ApiKeyRules.Lists(r, subject, type, includeInvalid, query))
             .OrderByDescending(r => call.Store.OrderOf(r.Id))
             .ToList();
         return new GetApiKeysResponse
@@ -97,7 +97,7 @@ internal static class ApiKeyEndpoints
         }
         if (call.Has("seconds_until_expiration"))
         {
-            record.Expiration = request.SecondsUntilExpiration is { } seconds ? call.Now + (seconds * 1000) : null;
+            record.Expiration = ApiKeyRules.ExpirationFrom(request.SecondsUntilExpiration, call.Now);
             record.Expired = false;
         }
         record.UpdatedAt = call.Now;
@@ -107,13 +107,7 @@ internal static class ApiKeyEndpoints
     private static ApiKey Revoke(FakeCall call)
     {
         var record = Current(call).Record;
-        var request = call.BodyAs<RevokeApiKeyRequest>();
-        if (!record.Revoked)
-        {
-            record.Revoked = true;
-            record.RevocationReason = request.RevocationReason;
-            record.UpdatedAt = call.Now;
-        }
+        ApiKeyRules.Revoke(record, call.BodyAs<RevokeApiKeyRequest>().RevocationReason, call.Now);
         return SpecJson.Convert<ApiKey>(record);
     }
 
@@ -128,19 +122,10 @@ internal static class ApiKeyEndpoints
     {
         var secret = call.BodyAs<VerifyApiKeyRequest>().Secret;
         var key = call.Store.ApiKeys.Values.FirstOrDefault(k => k.Secret == secret) ?? throw Faults.NotFound("API key");
-        var record = Refresh(key, call.Now).Record;
-        if (!record.Revoked && !record.Expired)
-        {
-            record.LastUsedAt = call.Now;
-        }
+        var record = ApiKeyRules.Refresh(key, call.Now).Record;
+        ApiKeyRules.RecordUse(record, call.Now);
         return SpecJson.Convert<ApiKey>(record);
     }
 
-    private static FakeApiKey Current(FakeCall call) => Refresh(call.Store.ApiKey(call.Path("apiKeyID")), call.Now);
-
-    private static FakeApiKey Refresh(FakeApiKey key, long now)
-    {
-        key.Record.Expired = key.Record.Expiration is { } expiration && expiration <= now;
-        return key;
-    }
+    private static FakeApiKey Current(FakeCall call) => ApiKeyRules.Refresh(call.Store.ApiKey(call.Path("apiKeyID")), call.Now);
 }

@@ -5,11 +5,13 @@ using Clerk.BackendApi;
 using Clerk.Testing.Errors;
 using Clerk.Testing.Hosting;
 using Clerk.Testing.Store;
+using Clerk.Testing.Resources;
+using Clerk.Testing.Resources.Users;
 
-namespace Clerk.Testing.Endpoints;
+namespace Clerk.Testing.Resources.Organizations;
 
 /// <summary>Organization memberships: create, list (by organization or by user), change role, delete.</summary>
-internal static class MembershipEndpoints
+internal static class MembershipRoutes
 {
     private static readonly Dictionary<string, Func<(FakeMembership M, User? U), IComparable?>> Fields = new(StringComparer.Ordinal)
     {
