@@ -4,7 +4,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Text;
 using Clerk.Sdk.ConformanceTests.Invocation;
-using Clerk.Sdk.ConformanceTests.Spec;
+using Clerk.Sdk.TestKit.Spec;
 
 namespace Clerk.Sdk.ConformanceTests;
 

@@ -5,7 +5,7 @@ using System.Net.Http;
 using System.Reflection;
 using System.Threading.Tasks;
 using Clerk.Sdk.ConformanceTests.Prism;
-using Clerk.Sdk.ConformanceTests.Spec;
+using Clerk.Sdk.TestKit.Spec;
 using Clerk.Sdk.ConformanceTests.Synthesis;
 using Newtonsoft.Json.Linq;
 

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Clerk.Sdk.ConformanceTests.Prism;
-using Clerk.Sdk.ConformanceTests.Spec;
+using Clerk.Sdk.TestKit.Spec;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 

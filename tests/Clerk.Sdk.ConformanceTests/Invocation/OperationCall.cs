@@ -4,7 +4,7 @@ using System.Linq;
 using System.Reflection;
 using System.Threading;
 using System.Threading.Tasks;
-using Clerk.Sdk.ConformanceTests.Spec;
+using Clerk.Sdk.TestKit.Spec;
 using Clerk.Sdk.ConformanceTests.Synthesis;
 using Newtonsoft.Json.Linq;
 

@@ -8,7 +8,7 @@ namespace Clerk.Sdk.ConformanceTests.SelfTests;
 /// <summary>The checks Prism cannot make, shown failing on the defects they exist for.</summary>
 public class ExchangeChecksTests
 {
-    private static readonly Spec.ApiSpec Spec = TestSpecs.Things();
+    private static readonly Clerk.Sdk.TestKit.Spec.ApiSpec Spec = TestSpecs.Things();
 
     [Test]
     public void AConformingExchange_Passes()

@@ -1,4 +1,4 @@
-using Clerk.Sdk.ConformanceTests.Spec;
+using Clerk.Sdk.TestKit.Spec;
 using Newtonsoft.Json.Linq;
 
 namespace Clerk.Sdk.ConformanceTests.SelfTests;

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Clerk.Sdk.ConformanceTests.Spec;
+using Clerk.Sdk.TestKit.Spec;
 using Newtonsoft.Json.Linq;
 
 namespace Clerk.Sdk.ConformanceTests.Synthesis;

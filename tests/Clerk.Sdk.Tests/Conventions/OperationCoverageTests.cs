@@ -4,6 +4,7 @@ using System.Linq;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using NUnit.Framework;
+using Clerk.Sdk.TestKit.Spec;
 
 namespace Clerk.Sdk.Tests.Conventions;
 
@@ -43,7 +44,7 @@ public class OperationCoverageTests
         }
         foreach (var operation in operations)
         {
-            yield return new TestCaseData(operation, null).SetArgDisplayNames(operation.OperationId.Length > 0 ? operation.OperationId : $"{operation.HttpMethod} {operation.Path}");
+            yield return new TestCaseData(operation, null).SetArgDisplayNames(operation.Id.Length > 0 ? operation.Id : $"{operation.Method} {operation.Path}");
         }
     }
 
@@ -55,8 +56,8 @@ public class OperationCoverageTests
             Assert.Fail(specError ?? "the normalized spec could not be read");
             return;
         }
-        Assert.That(operation.OperationId, Does.Match(OperationIdPattern),
-            $"{operation.HttpMethod.ToUpperInvariant()} {operation.Path}: the operationId must be Resource_Method (build/Clerk.SpecTool, openapi/overlays/bapi/10-operation-names.yaml).");
+        Assert.That(operation.Id, Does.Match(OperationIdPattern),
+            $"{operation.Method.ToUpperInvariant()} {operation.Path}: the operationId must be Resource_Method (build/Clerk.SpecTool, openapi/overlays/bapi/10-operation-names.yaml).");
 
         var property = typeof(ClerkClient).GetProperty(operation.Resource, BindingFlags.Public | BindingFlags.Instance);
         Assert.That(property, Is.Not.Null, $"{operation}: ClerkClient has no public property '{operation.Resource}'.");
@@ -65,7 +66,7 @@ public class OperationCoverageTests
         Assert.That(property!.PropertyType.IsInterface && property.PropertyType.FullName == expectedInterface, Is.True,
             $"{operation}: ClerkClient.{operation.Resource} is {property.PropertyType.FullName}, expected the interface {expectedInterface}.");
 
-        var methodName = operation.Method + "Async";
+        var methodName = operation.MethodName + "Async";
         var methods = property.PropertyType.GetMethods().Where(m => m.Name == methodName).ToArray();
         Assert.That(methods, Has.Length.EqualTo(1),
             $"{operation}: {expectedInterface} should declare exactly one method '{methodName}' but has {methods.Length}.");
@@ -84,7 +85,7 @@ public class OperationCoverageTests
         TestContext.Progress.WriteLine(summary);
         TestContext.Out.WriteLine(summary);
 
-        var specIds = operations.Select(o => o.OperationId).ToList();
+        var specIds = operations.Select(o => o.Id).ToList();
         // A list operation (x-clerk-list) is one method returning a pageable (Paging/ tests check them in depth).
         var expected = specIds.ToList();
         var duplicates = expected.GroupBy(id => id, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();

@@ -89,7 +89,7 @@ public class ListOperationConventionTests
     public void ListOperations_AreFoundInTheSpec_AndEachIsMarked()
     {
         var found = SpecListOperation.FindAll(RepoPaths.NormalizedBackendApiSpec);
-        var marked = SpecOperations.All.Where(o => o.List is not null).Select(o => o.OperationId).ToList();
+        var marked = SpecOperations.All.Where(o => o.List is not null).Select(o => o.Id).ToList();
         var summary = $"List operations in the normalized spec: {found.Count} ({found.Count(o => o.Shape == "array")} bare arrays, {found.Count(o => o.Shape == "data")} objects with an items array)";
         TestContext.Out.WriteLine(summary);
         Assert.Multiple(() =>

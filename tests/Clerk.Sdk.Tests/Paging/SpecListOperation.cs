@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using Clerk.Sdk.Tests.Conventions;
+using Clerk.Sdk.TestKit.Spec;
 
 namespace Clerk.Sdk.Tests.Paging;
 
@@ -30,7 +31,7 @@ public sealed record SpecListOperation(string OperationId, string Path, string S
         }
         using var document = JsonDocument.Parse(File.ReadAllBytes(specPath));
         var root = document.RootElement;
-        var markers = SpecOperations.All.Where(o => o.List is not null).ToDictionary(o => o.OperationId, o => o.List, StringComparer.Ordinal);
+        var markers = SpecOperations.All.Where(o => o.List is not null).ToDictionary(o => o.Id, o => o.List, StringComparer.Ordinal);
         var result = new List<SpecListOperation>();
         foreach (var path in root.GetProperty("paths").EnumerateObject())
         {

@@ -1,9 +1,9 @@
 using Newtonsoft.Json.Linq;
 
-namespace Clerk.Sdk.ConformanceTests.Spec;
+namespace Clerk.Sdk.TestKit.Spec;
 
 /// <summary>A resolved parameter: wire name, location, the C# parameter name (<c>x-originalName</c>) and its schema.</summary>
-internal sealed class SpecParameter(JObject parameter)
+public sealed class SpecParameter(JObject parameter)
 {
     public string Name { get; } = (string?)parameter["name"] ?? "";
 

@@ -3,10 +3,10 @@ using System.Collections.Generic;
 using System.Linq;
 using Newtonsoft.Json.Linq;
 
-namespace Clerk.Sdk.ConformanceTests.Spec;
+namespace Clerk.Sdk.TestKit.Spec;
 
 /// <summary>One operation: <c>Users_List</c> is <c>GET /users</c>, called as <c>clerk.Users.ListAsync</c>. <see cref="Security"/> is its own security (null: the document's).</summary>
-internal sealed record SpecOperation(
+public sealed record SpecOperation(
     string Id,
     string Method,
     string Path,
@@ -31,5 +31,14 @@ internal sealed record SpecOperation(
 
     public bool BodyRequired => (bool?)RequestBody?["required"] == true;
 
+    /// <summary>For a list operation, the paging forms the spec tool generated (<c>x-clerk-list</c>); null otherwise.</summary>
+    public SpecListForms? List { get; init; }
+
     public override string ToString() => $"{Id} ({Method.ToUpperInvariant()} {Path})";
 }
+
+/// <summary>
+/// The paging forms the spec tool generates for a list operation (<c>x-clerk-list</c>): the page form
+/// <c>{Method}Async</c>, which returns a pageable of <c>ItemType</c> paged by <c>Paging</c> (cursor or offset).
+/// </summary>
+public sealed record SpecListForms(string Method, string ItemType, string Shape, string Paging);

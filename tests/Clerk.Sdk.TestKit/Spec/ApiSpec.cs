@@ -5,10 +5,13 @@ using System.Linq;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace Clerk.Sdk.ConformanceTests.Spec;
+namespace Clerk.Sdk.TestKit.Spec;
 
-/// <summary>An OpenAPI document the build wrote (normalized or mock), with its operations and <c>$ref</c> resolution.</summary>
-internal sealed class ApiSpec
+/// <summary>
+/// An OpenAPI document the build wrote (normalized or mock), with its operations and <c>$ref</c> resolution: the one spec
+/// reader of the tests (the conformance suite, the convention tests). The fake reads its own embedded copy.
+/// </summary>
+public sealed class ApiSpec
 {
     private static readonly string[] HttpMethods = ["get", "put", "post", "delete", "patch", "options", "head", "trace"];
 
@@ -103,10 +106,19 @@ internal sealed class ApiSpec
                 var parameters = own.Concat(shared.Where(s => !own.Any(o => Same(o, s)))).Select(p => new SpecParameter(p)).ToList();
                 var body = operation["requestBody"] is JObject requestBody ? Resolve(requestBody) : null;
                 var responses = (operation["responses"] as JObject)?.Properties().Select(r => r.Name).ToList() ?? [];
-                yield return new SpecOperation(operation["operationId"]?.ToString() ?? $"{method} {path.Name}", method, path.Name, parameters, body, responses, operation["security"] as JArray);
+                yield return new SpecOperation(operation["operationId"]?.ToString() ?? $"{method} {path.Name}", method, path.Name, parameters, body, responses, operation["security"] as JArray)
+                {
+                    List = ListForms(operation),
+                };
             }
         }
     }
+
+    /// <summary>The paging forms the spec tool marked on a list operation (<c>x-clerk-list</c>), or null.</summary>
+    private static SpecListForms? ListForms(JObject operation) =>
+        operation["x-clerk-list"] is JObject marker
+            ? new SpecListForms((string?)marker["method"] ?? "", (string?)marker["itemType"] ?? "", (string?)marker["shape"] ?? "", (string?)marker["paging"] ?? "")
+            : null;
 
     private static bool Same(JObject a, JObject b) =>
         (string?)a["name"] == (string?)b["name"] && (string?)a["in"] == (string?)b["in"];
