@@ -57,15 +57,11 @@ public sealed class LoopbackServer : IAsyncDisposable
     /// <summary>Starts the server; <paramref name="fallback"/> answers once the script is used up.</summary>
     public static async Task<LoopbackServer> StartAsync(Func<HttpContext, Task>? fallback = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
+        var app = Loopback.CreateBuilder().Build();
         var server = new LoopbackServer(app, fallback);
         app.Run(server.HandleAsync);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.HostUrl = address.TrimEnd('/');
+        server.HostUrl = Loopback.AddressOf(app);
         server.BaseUrl = server.HostUrl + "/v1";
         return server;
     }

@@ -35,17 +35,16 @@ internal sealed class LoopbackApp : IAsyncDisposable
     /// <summary>Builds the app with <paramref name="settings"/> as configuration, the services and endpoints given, and starts it.</summary>
     public static async Task<LoopbackApp> StartAsync(IDictionary<string, string?> settings, Action<WebApplicationBuilder> services, Action<WebApplication> endpoints)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        var builder = Loopback.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection(settings);
         var logs = new CapturedLogs();
-        builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
+        builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
         services(builder);
         var app = builder.Build();
         endpoints(app);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = Loopback.AddressOf(app);
         return new LoopbackApp(app, new Uri(address), logs);
     }
 

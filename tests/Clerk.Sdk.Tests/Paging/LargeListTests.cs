@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NUnit.Framework;
+using Clerk.Sdk.TestKit;
 
 namespace Clerk.Sdk.Tests.Paging;
 
@@ -23,10 +24,7 @@ public class LargeListTests
     public async Task CursorPaging_Over100000Users_SeesEveryUserExactlyOnce()
     {
         var requests = 0;
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        await using var app = builder.Build();
+        await using var app = Loopback.CreateBuilder().Build();
         app.MapGet("/v1/users", async (HttpContext context) =>
         {
             System.Threading.Interlocked.Increment(ref requests);
@@ -40,7 +38,7 @@ public class LargeListTests
             await context.Response.WriteAsync("[" + string.Join(",", ids.Select(i => $"{{\"id\":\"user_{i:D27}\",\"object\":\"user\",\"created_at\":{1700000000000L + i}}}")) + "]");
         });
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = Loopback.AddressOf(app);
         using var clerk = new ClerkClient(new ClerkClientOptions { SecretKey = "sk_test_LargeListLargeListLarge", ApiUrl = address + "/v1" });
 
         var seen = new HashSet<string>();
