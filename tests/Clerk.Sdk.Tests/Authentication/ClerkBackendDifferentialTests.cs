@@ -204,45 +204,12 @@ public class ClerkBackendDifferentialTests
     /// <summary>Runs one of this folder's Node peers (a script reading JSON on stdin and writing JSON on stdout).</summary>
     internal static JsonObject RunNode(string input, string scriptName = "verify-with-clerk-backend.mjs")
     {
-        var testsDirectory = Path.Combine(RepoPaths.Root, "tests");
-        var backend = Path.Combine(testsDirectory, "node_modules", "@clerk", "backend", "package.json");
-        if (!File.Exists(backend))
+        if (!NodePeer.IsInstalled("@clerk/backend"))
         {
-            Assert.Fail($"@clerk/backend is not installed ({backend} is missing): run build/test.sh, or `npm ci` in tests/ (the version is pinned in tests/package-lock.json).");
+            Assert.Fail("@clerk/backend is not installed (tests/node_modules/@clerk/backend is missing): run build/test.sh, or `npm ci` in tests/ (the version is pinned in tests/package-lock.json).");
         }
-        var script = Path.Combine(testsDirectory, "Clerk.Sdk.Tests", "Authentication", scriptName);
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = testsDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(script);
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception ex)
-        {
-            Assert.Fail("Node.js (node) is needed for the differential test against @clerk/backend: " + ex.Message);
-            throw;
-        }
-        using (process)
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            process.StandardInput.Write(input);
-            process.StandardInput.Close();
-            if (!process.WaitForExit(60_000))
-            {
-                process.Kill(entireProcessTree: true);
-                Assert.Fail("verify-with-clerk-backend.mjs did not finish within 60 s");
-            }
-            Assert.That(process.ExitCode, Is.Zero, "node failed: " + stderr.Result);
-            return JsonNode.Parse(stdout.Result)!.AsObject();
-        }
+        var result = NodePeer.Run(Path.Combine(NodePeer.TestsDirectory, "Clerk.Sdk.Tests", "Authentication", scriptName), input);
+        Assert.That(result.ExitCode, Is.Zero, "node failed: " + result.Error);
+        return JsonNode.Parse(result.Output)!.AsObject();
     }
 }

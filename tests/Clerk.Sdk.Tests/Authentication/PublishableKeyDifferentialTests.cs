@@ -90,33 +90,14 @@ public class PublishableKeyDifferentialTests
 
     private static (string Version, Dictionary<string, JsonNode> Keys) RunNode(List<(string Id, string? Key)> corpus)
     {
-        var testsDirectory = Path.Combine(RepoPaths.Root, "tests");
-        var shared = Path.Combine(testsDirectory, "node_modules", "@clerk", "shared", "package.json");
-        if (!File.Exists(shared))
+        if (!NodePeer.IsInstalled("@clerk/shared"))
         {
-            Assert.Fail($"@clerk/shared is not installed ({shared} is missing): run `npm ci` in tests/ (@clerk/backend and its dependencies are pinned in tests/package-lock.json).");
+            Assert.Fail("@clerk/shared is not installed (tests/node_modules/@clerk/shared is missing): run `npm ci` in tests/ (@clerk/backend and its dependencies are pinned in tests/package-lock.json).");
         }
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = testsDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(testsDirectory, "Clerk.Sdk.Tests", "Authentication", "parse-publishable-keys-with-clerk.mjs"));
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.StandardInput.Write(new JsonArray(corpus.Select(c => (JsonNode)new JsonObject { ["id"] = c.Id, ["key"] = c.Key }).ToArray()).ToJsonString());
-        process.StandardInput.Close();
-        if (!process.WaitForExit(60_000))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("parse-publishable-keys-with-clerk.mjs did not finish within 60 s");
-        }
-        Assert.That(process.ExitCode, Is.Zero, "node failed: " + stderr.Result);
-        var output = JsonNode.Parse(stdout.Result)!.AsObject();
+        var input = new JsonArray(corpus.Select(c => (JsonNode)new JsonObject { ["id"] = c.Id, ["key"] = c.Key }).ToArray()).ToJsonString();
+        var result = NodePeer.Run(Path.Combine(NodePeer.TestsDirectory, "Clerk.Sdk.Tests", "Authentication", "parse-publishable-keys-with-clerk.mjs"), input);
+        Assert.That(result.ExitCode, Is.Zero, "node failed: " + result.Error);
+        var output = JsonNode.Parse(result.Output)!.AsObject();
         return ((string?)output["sharedVersion"] ?? "?", output["keys"]!.AsArray().ToDictionary(k => (string)k!["id"]!, k => k!));
     }
 }

@@ -17,37 +17,16 @@ public static class SvixPeer
 
     public static IReadOnlyList<string> Sign(IReadOnlyList<SignRequest> requests)
     {
-        var tests = Path.Combine(RepoPaths.Root, "tests");
-        var script = Path.Combine(tests, "peers", "svix-sign.mjs");
-        if (!Directory.Exists(Path.Combine(tests, "node_modules", "svix")))
+        if (!NodePeer.IsInstalled("svix"))
         {
             Assert.Fail("npm package 'svix' is not installed: run build/test.sh (or `npm ci` in tests/).");
         }
-        var start = new ProcessStartInfo("node", $"\"{script}\"")
-        {
-            WorkingDirectory = tests,
-            RedirectStandardInput = true,
-            StandardInputEncoding = new System.Text.UTF8Encoding(false),
-            StandardOutputEncoding = System.Text.Encoding.UTF8,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var node = Process.Start(start)!;
         var payload = JsonConvert.SerializeObject(requests.Select(r => new { secret = r.Secret, id = r.Id, timestamp = r.Timestamp, payload = r.Payload }));
-        node.StandardInput.Write(payload);
-        node.StandardInput.Close();
-        var stdout = node.StandardOutput.ReadToEndAsync();
-        var stderr = node.StandardError.ReadToEndAsync();
-        if (!node.WaitForExit(TimeSpan.FromSeconds(60)))
+        var result = NodePeer.Run(Path.Combine(NodePeer.TestsDirectory, "peers", "svix-sign.mjs"), payload);
+        if (result.ExitCode != 0)
         {
-            node.Kill(entireProcessTree: true);
-            Assert.Fail("node svix-sign.mjs did not finish in 60 s");
+            Assert.Fail($"node svix-sign.mjs failed ({result.ExitCode}): {result.Error}");
         }
-        if (node.ExitCode != 0)
-        {
-            Assert.Fail($"node svix-sign.mjs failed ({node.ExitCode}): {stderr.Result}");
-        }
-        return JsonConvert.DeserializeObject<string[]>(stdout.Result)!;
+        return JsonConvert.DeserializeObject<string[]>(result.Output)!;
     }
 }
