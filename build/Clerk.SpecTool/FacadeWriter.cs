@@ -1,9 +1,6 @@
 using System;
-using System.IO;
-using System.Linq;
 using System.Security;
 using System.Text;
-using Newtonsoft.Json.Linq;
 
 namespace Clerk.SpecTool;
 
@@ -13,7 +10,7 @@ namespace Clerk.SpecTool;
 /// </summary>
 public static class FacadeWriter
 {
-    public static void Write(JObject document, string facadeClass, string clientNamespace, string apiVersion, string output)
+    public static void Write(ApiModel model, string facadeClass, string clientNamespace, string apiVersion, string output)
     {
         var dot = facadeClass.LastIndexOf('.');
         var facadeNamespace = facadeClass[..dot];
@@ -35,11 +32,9 @@ public static class FacadeWriter
         // A property, not a const: its value changes with every spec bump, which must not read as a changed member.
         builder.AppendLine($"        public static string GeneratedApiVersion {{ get; }} = \"{version}\";");
         builder.AppendLine();
-        foreach (var tag in (Json.Arr(document, "tags") ?? new JArray()).OfType<JObject>())
+        foreach (var (resource, description) in model.Resources)
         {
-            var resource = Json.Str(tag, "name")!;
             var field = "_" + char.ToLowerInvariant(resource[0]) + resource[1..];
-            var description = Json.Str(tag, "description")?.Split('\n').FirstOrDefault(l => l.Trim().Length > 0)?.Trim();
             var summary = SecurityElement.Escape(description ?? $"The {resource} resource of the Clerk API.");
             builder.AppendLine($"        private {clientNamespace}.{resource}Client? {field};");
             builder.AppendLine();

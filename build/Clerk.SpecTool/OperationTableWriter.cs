@@ -1,14 +1,11 @@
 using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
+using System.Globalization;
 using System.Text;
-using Newtonsoft.Json.Linq;
 
 namespace Clerk.SpecTool;
 
 /// <summary>
-/// Writes the operation descriptors (<c>Clerk.Http.ClerkOperation</c>), one static field per operation named by its
+/// Writes the operation descriptors from the <see cref="ApiModel"/> (<c>Clerk.Http.ClerkOperation</c>), one static field per operation named by its
 /// operationId (<c>ClerkOperations.Users_Get</c>), which the generated operation methods (our client template,
 /// <c>build/templates/Client.Class.liquid</c>) hand to the SDK's send path: resource and method name, HTTP method, path
 /// template, the credentials its security accepts (<see cref="OperationMarks"/>), the media type of its request body,
@@ -18,7 +15,7 @@ namespace Clerk.SpecTool;
 /// </summary>
 public static class OperationTableWriter
 {
-    public static void Write(JObject document, string clientNamespace, string output)
+    public static void Write(ApiModel model, string clientNamespace, string output)
     {
         var builder = new StringBuilder();
         builder.AppendLine("//----------------------");
@@ -32,58 +29,26 @@ public static class OperationTableWriter
         builder.AppendLine("    /// <summary>The descriptor of every operation of the API, named by operationId; <see cref=\"All\"/> lists them.</summary>");
         builder.AppendLine("    internal static class ClerkOperations");
         builder.AppendLine("    {");
-        var ids = new List<string>();
-        foreach (var (path, method, operation) in SpecDocument.Operations(document).OrderBy(o => o.Path, StringComparer.Ordinal).ThenBy(o => o.Method, StringComparer.Ordinal))
+        foreach (var o in model.Operations)
         {
-            var id = Json.Str(operation, "operationId") ?? throw new SpecToolException($"{method} {path} has no operationId");
-            var underscore = id.IndexOf('_', StringComparison.Ordinal);
-            if (underscore <= 0 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
-            {
-                throw new SpecToolException($"{method.ToUpperInvariant()} {path}: operationId '{id}' is not Resource_Method (the descriptor is named after it)");
-            }
-            var credentials = Json.Str(operation, SpecExtensions.Credentials);
-            var redirect = operation[SpecExtensions.Redirect]?.Value<bool>() == true;
-            var emptyBody = operation[SpecExtensions.EmptyBody]?.Value<bool>() == true;
-            var result = ResultMediaType(document, operation);
-            var kind = redirect ? "Redirect" : result is null ? "None" : IsJson(result) ? "Json" : "Text";
-            builder.AppendLine($"        internal static readonly global::Clerk.Http.ClerkOperation {id} = new(\"{id[..underscore]}\", \"{id[(underscore + 1)..]}\", \"{method.ToUpperInvariant()}\", \"{Escape(path)}\", {Literal(credentials)}, {Literal(RequestMediaType(operation))}, {Literal(result)}, global::Clerk.Http.ClerkResultKind.{kind}, {(emptyBody ? "true" : "false")}{Paging(operation)});");
-            ids.Add(id);
+            builder.AppendLine($"        internal static readonly global::Clerk.Http.ClerkOperation {o.Id} = new(\"{o.Resource}\", \"{o.Name}\", \"{o.HttpMethod}\", \"{Escape(o.Path)}\", {Literal(o.Credentials)}, {Literal(o.RequestMediaType)}, {Literal(o.ResultMediaType)}, global::Clerk.Http.ClerkResultKind.{o.ResultKind}, {(o.EmptyBody ? "true" : "false")}{Paging(o.Paging)});");
         }
         builder.AppendLine();
         builder.AppendLine("        /// <summary>Every descriptor, in path order.</summary>");
         builder.AppendLine("        internal static readonly global::Clerk.Http.ClerkOperation[] All =");
         builder.AppendLine("        [");
-        foreach (var id in ids) builder.AppendLine($"            {id},");
+        foreach (var o in model.Operations) builder.AppendLine($"            {o.Id},");
         builder.AppendLine("        ];");
         builder.AppendLine("    }");
         builder.AppendLine("}");
         GeneratedFile.WriteIfChanged(output, builder.ToString());
     }
 
-    /// <summary>The paging of a list operation (<see cref="ListOperations"/>), as the descriptor's last argument.</summary>
-    private static string Paging(JObject operation)
-    {
-        if (operation[SpecExtensions.List] is not JObject list) return "";
-        var kind = Json.Str(list, "paging") == "cursor" ? "Cursor" : "Offset";
-        var max = list["maxLimit"] is JValue { Type: JTokenType.Integer } m ? ((long)m).ToString(System.Globalization.CultureInfo.InvariantCulture) : "null";
-        return $", new global::Clerk.Http.ClerkPagingInfo(global::Clerk.ClerkPagingKind.{kind}, {(long)list["defaultLimit"]!}, {max}, {(list.Value<bool>("paginated") ? "true" : "false")})";
-    }
-
-    private static bool IsJson(string mediaType) =>
-        mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>The form's media type (<c>consumes</c>, written by <see cref="FormParameters"/>), else the body's first one.</summary>
-    private static string? RequestMediaType(JObject operation) =>
-        (operation["consumes"] as JArray)?.FirstOrDefault()?.Value<string>()
-        ?? (operation["requestBody"]?["content"] as JObject)?.Properties().FirstOrDefault()?.Name;
-
-    /// <summary>The media type of the first success response with content.</summary>
-    private static string? ResultMediaType(JObject document, JObject operation) =>
-        (operation["responses"] as JObject)?.Properties()
-            .Where(r => r.Name.StartsWith('2') && r.Value is JObject)
-            .Select(r => (Json.ResolveResponse(document, (JObject)r.Value)["content"] as JObject)?.Properties().FirstOrDefault()?.Name)
-            .FirstOrDefault(m => m is not null);
-
+    /// <summary>The paging of a list operation, as the descriptor's last argument.</summary>
+    private static string Paging(ApiPaging? paging) =>
+        paging is null
+            ? ""
+            : $", new global::Clerk.Http.ClerkPagingInfo(global::Clerk.ClerkPagingKind.{(paging.Cursor ? "Cursor" : "Offset")}, {paging.DefaultLimit.ToString(CultureInfo.InvariantCulture)}, {paging.MaxLimit?.ToString(CultureInfo.InvariantCulture) ?? "null"}, {(paging.Paginated ? "true" : "false")})";
 
     private static string Literal(string? text) => text is null ? "null" : $"\"{Escape(text)}\"";
 

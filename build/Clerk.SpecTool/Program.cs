@@ -13,8 +13,8 @@ namespace Clerk.SpecTool;
 /// restores the pinned spec (search dirs, then download), verifies its SHA-256,
 /// applies the overlays and writes the normalized JSON that NSwag reads; optionally the generated half of the facade
 /// (<c>--facade-out</c>) and the operation descriptors (<c>--operations-out</c>). <c>--mock-out FILE</c> also
-/// writes the document a mock server serves to the conformance suite (same normalization, error responses and
-/// multipart bodies kept).
+/// writes the document a mock server serves to the conformance suite, from the same run (error responses and
+/// multipart bodies kept). The C# projections are written from one typed <see cref="ApiModel"/> of the result.
 /// </summary>
 public static class Program
 {
@@ -48,15 +48,12 @@ public static class Program
             var overlayDir = options.GetValueOrDefault("overlays");
             var applied = OverlayApplier.ApplyDirectory(document, overlayDir);
             var clientNamespace = options.GetValueOrDefault("client-namespace") ?? "Clerk.BackendApi";
-            // The mock document starts from the same overlaid spec, before the SDK's normalization changes it.
-            var mock = options.GetValueOrDefault("mock-out") is { Length: > 0 } ? (JObject)document.DeepClone() : null;
-            var report = new SpecNormalizer(document).Run();
+            // One run makes both documents: the mock forks from the SDK's where their passes start to differ.
+            var normalizer = new SpecNormalizer(document, withMock: options.GetValueOrDefault("mock-out") is { Length: > 0 });
+            var report = normalizer.Run();
             WriteIfChanged(Required(options, "out"), document);
-            if (mock is not null)
-            {
-                new SpecNormalizer(mock, forMock: true).Run();
-                WriteIfChanged(Required(options, "mock-out"), mock);
-            }
+            if (normalizer.Mock is { } mock) WriteIfChanged(Required(options, "mock-out"), mock);
+            var model = ApiModel.From(document);
             // Models the Backend API already has (webhook payloads, Frontend API objects): no second type (SharedModels).
             var shared = new SortedSet<string>(StringComparer.Ordinal);
             var sharedNamespace = options.GetValueOrDefault("shared-namespace") ?? "Clerk.BackendApi";
@@ -72,7 +69,7 @@ public static class Program
             }
             if (options.GetValueOrDefault("facade-out") is { Length: > 0 } facadeOut)
             {
-                FacadeWriter.Write(document, Required(options, "facade-class"), Required(options, "client-namespace"), Path.GetFileNameWithoutExtension(entry.Path), facadeOut);
+                FacadeWriter.Write(model, Required(options, "facade-class"), Required(options, "client-namespace"), Path.GetFileNameWithoutExtension(entry.Path), facadeOut);
             }
             if (options.GetValueOrDefault("webhook-events-out") is { Length: > 0 } eventsOut)
             {
@@ -80,7 +77,7 @@ public static class Program
             }
             if (options.GetValueOrDefault("operations-out") is { Length: > 0 } operationsOut)
             {
-                OperationTableWriter.Write(document, Required(options, "client-namespace"), operationsOut);
+                OperationTableWriter.Write(model, Required(options, "client-namespace"), operationsOut);
             }
             var sharedNote = shared.Count > 0 ? $", {shared.Count} models shared with {sharedNamespace} (no second type)" : "";
             Console.WriteLine($"Clerk.SpecTool: {entry.Id} from {specPath} (sha256 ok), {applied} overlay action(s), {report}{sharedNote}");

@@ -16,37 +16,50 @@ namespace Clerk.SpecTool;
 /// <see cref="SpecExtensions.EmptyBody"/>: the SDK sends <c>{}</c> when none is given, so <c>clerk.ApiKeys.RevokeAsync(id)</c> needs
 /// no <c>new RevokeApiKeyRequest()</c> and the server still gets a body. A creation (<c>Users.CreateAsync</c>: no field
 /// is required by the schema, but an empty user is refused) or a replacement (<c>PUT .../metadata</c>: <c>{}</c> would
-/// clear it) keeps its required body. The mock server's document keeps the spec's flag.</item>
+/// clear it) keeps its required body. The mock server's document keeps the spec's flag (<see cref="MarkOptional"/> runs on the SDK's only).</item>
 /// </list>
 /// The tool's output counts both.
 /// </summary>
 public static class RequiredBodies
 {
-    public static (IReadOnlyList<string> Required, IReadOnlyList<string> Optional) Apply(JObject document, bool forMock = false)
+    /// <summary>Makes required every JSON body whose schema has required properties; returns their operations.</summary>
+    public static IReadOnlyList<string> MarkRequired(JObject document)
     {
         var required = new List<string>();
-        var optional = new List<string>();
-        foreach (var (path, method, operation) in SpecDocument.Operations(document))
+        foreach (var (path, method, operation, body, schema) in JsonBodies(document))
         {
-            if (operation["requestBody"] is not JObject body) continue;
-            if (body.SelectToken("content['application/json'].schema") is not JObject schema) continue;
-            var label = Json.Str(operation, "operationId") ?? $"{method.ToUpperInvariant()} {path}";
-            var flagged = body["required"] is JValue { Type: JTokenType.Boolean } flag && (bool)flag;
-            if (HasRequiredProperties(document, schema, depth: 0))
-            {
-                if (flagged) continue;
-                body["required"] = true;
-                required.Add(label);
-            }
-            else if (flagged && !forMock && OnlyQualifiesTheAction(path, method) && IsObject(document, schema, depth: 0))
-            {
-                body["required"] = false;
-                operation[SpecExtensions.EmptyBody] = true;
-                optional.Add(label);
-            }
+            if (Flagged(body) || !HasRequiredProperties(document, schema, depth: 0)) continue;
+            body["required"] = true;
+            required.Add(Label(path, method, operation));
         }
-        return (required, optional);
+        return required;
     }
+
+    /// <summary>In the SDK's document only: makes optional (<see cref="SpecExtensions.EmptyBody"/>) every required
+    /// object body without required properties on an operation the body only qualifies; returns their operations.</summary>
+    public static IReadOnlyList<string> MarkOptional(JObject document)
+    {
+        var optional = new List<string>();
+        foreach (var (path, method, operation, body, schema) in JsonBodies(document))
+        {
+            if (!Flagged(body) || HasRequiredProperties(document, schema, depth: 0) || !OnlyQualifiesTheAction(path, method) || !IsObject(document, schema, depth: 0)) continue;
+            body["required"] = false;
+            operation[SpecExtensions.EmptyBody] = true;
+            optional.Add(Label(path, method, operation));
+        }
+        return optional;
+    }
+
+    private static IEnumerable<(string Path, string Method, JObject Operation, JObject Body, JObject Schema)> JsonBodies(JObject document) =>
+        from o in SpecDocument.Operations(document)
+        let body = o.Operation["requestBody"] as JObject
+        let schema = body?.SelectToken("content['application/json'].schema") as JObject
+        where schema is not null
+        select (o.Path, o.Method, o.Operation, body!, schema);
+
+    private static bool Flagged(JObject body) => body["required"] is JValue { Type: JTokenType.Boolean } flag && (bool)flag;
+
+    private static string Label(string path, string method, JObject operation) => Json.Str(operation, "operationId") ?? $"{method.ToUpperInvariant()} {path}";
 
     /// <summary>A partial update or a revocation: an empty body asks for the action itself, nothing more.</summary>
     private static bool OnlyQualifiesTheAction(string path, string method) =>

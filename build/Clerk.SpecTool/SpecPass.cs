@@ -19,12 +19,12 @@ public enum SpecDocuments
 
 /// <summary>
 /// One named step of the normalization: the documents it runs on, the passes that must have run before it (by name,
-/// checked by <see cref="SpecPipeline"/>), and what it does to the run's document, recording its counts in the run.
+/// checked by <see cref="SpecPipeline"/>), and what it does to the run's document, recording its counts in the document's view.
 /// </summary>
-public sealed record SpecPass(string Name, SpecDocuments RunsOn, IReadOnlyList<string> After, Action<SpecRun> Apply)
+public sealed record SpecPass(string Name, SpecDocuments RunsOn, IReadOnlyList<string> After, Action<SpecView> Apply)
 {
     /// <summary>A pass with no declared predecessor.</summary>
-    public SpecPass(string name, SpecDocuments runsOn, Action<SpecRun> apply) : this(name, runsOn, [], apply)
+    public SpecPass(string name, SpecDocuments runsOn, Action<SpecView> apply) : this(name, runsOn, [], apply)
     {
     }
 }

@@ -7,7 +7,7 @@ namespace Clerk.SpecTool;
 /// <summary>
 /// Runs passes in the order they are listed, after checking that the list keeps every declared dependency: names are
 /// unique, and each name a pass lists in <see cref="SpecPass.After"/> belongs to a pass listed before it. A pass that
-/// does not run on the run's document is skipped; its dependants still run (what they rely on is the order).
+/// does not run on a document is skipped there; its dependants still run (what they rely on is the order).
 /// </summary>
 public static class SpecPipeline
 {
@@ -30,14 +30,21 @@ public static class SpecPipeline
         }
     }
 
-    /// <summary>Validates, then runs every pass that runs on the run's document.</summary>
+    /// <summary>Validates, then runs every pass once on each document it is for (<see cref="SpecRun.ViewsFor"/>: a
+    /// pass for both documents before the mock document forks runs once, on the document they still share).</summary>
     public static void Run(IReadOnlyList<SpecPass> passes, SpecRun run)
     {
         Validate(passes);
-        foreach (var pass in passes.Where(p => p.RunsOn.HasFlag(run.Kind)))
+        foreach (var pass in passes)
         {
-            pass.Apply(run);
-            run.Ran.Add(pass.Name);
+            var views = run.ViewsFor(pass).ToList();
+            var shared = run.WithMock && run.Mock is null && pass.RunsOn == SpecDocuments.Both;
+            foreach (var view in views)
+            {
+                pass.Apply(view);
+                view.Ran.Add(pass.Name);
+                run.Applications.Add(shared ? pass.Name : $"{pass.Name} ({view.Kind.ToString().ToLowerInvariant()})");
+            }
         }
     }
 }

@@ -1,33 +1,34 @@
-using System;
 using System.Collections.Generic;
 using Newtonsoft.Json.Linq;
 
 namespace Clerk.SpecTool;
 
-/// <summary>One normalization of one document: the document the passes change, which document it is, what the passes
-/// counted (by key, for the build report) and the passes that ran, in order.</summary>
-public sealed class SpecRun(JObject document, SpecDocuments kind)
+/// <summary>
+/// One normalization of one API, run once: the passes run in order on the SDK's document; the mock server's document
+/// (when asked for) forks from it at the first pass that treats the two differently, and from there each pass runs on
+/// the documents it is for. The passes before the fork (webhook events, variants, names, marks, required bodies) run
+/// once for both.
+/// </summary>
+public sealed class SpecRun(JObject document, bool withMock)
 {
-    private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+    /// <summary>The SDK's document (NSwag reads it).</summary>
+    public SpecView Sdk { get; } = new(document, SpecDocuments.Sdk);
 
-    /// <summary>The document the passes change in place.</summary>
-    public JObject Document { get; } = document;
+    /// <summary>The mock server's document, once forked (null when not asked for, or before the fork).</summary>
+    public SpecView? Mock { get; private set; }
 
-    /// <summary><see cref="SpecDocuments.Sdk"/> or <see cref="SpecDocuments.Mock"/>.</summary>
-    public SpecDocuments Kind { get; } = kind;
+    /// <summary>Whether the run makes the mock server's document too.</summary>
+    public bool WithMock { get; } = withMock;
 
-    /// <summary>Whether this is the mock server's document.</summary>
-    public bool IsMock => Kind == SpecDocuments.Mock;
+    /// <summary>Every application of a pass, in order: its name, once per document it changed (a shared pass once).</summary>
+    public List<string> Applications { get; } = [];
 
-    /// <summary>Notes a pass writes as it runs (they open the report).</summary>
-    public List<string> Notes { get; } = [];
-
-    /// <summary>The passes that ran, in order.</summary>
-    public List<string> Ran { get; } = [];
-
-    /// <summary>Records a count for the report.</summary>
-    public void Count(string key, int value) => _counts[key] = value;
-
-    /// <summary>A recorded count (0 when the pass did not run).</summary>
-    public int this[string key] => _counts.GetValueOrDefault(key);
+    /// <summary>The documents <paramref name="pass"/> runs on now, forking the mock document first when this is the
+    /// first pass that is not for both.</summary>
+    internal IEnumerable<SpecView> ViewsFor(SpecPass pass)
+    {
+        if (WithMock && Mock is null && pass.RunsOn != SpecDocuments.Both) Mock = Sdk.ForkMock();
+        if (pass.RunsOn.HasFlag(SpecDocuments.Sdk)) yield return Sdk;
+        if (pass.RunsOn.HasFlag(SpecDocuments.Mock) && Mock is not null) yield return Mock;
+    }
 }

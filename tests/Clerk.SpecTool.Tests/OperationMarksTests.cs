@@ -73,9 +73,9 @@ public class OperationMarksTests
 
     private static JObject Mock()
     {
-        var spec = Spec();
-        new SpecNormalizer(spec, forMock: true).Run();
-        return spec;
+        var normalizer = new SpecNormalizer(Spec(), withMock: true);
+        normalizer.Run();
+        return normalizer.Mock!;
     }
 
     [Test]
@@ -138,7 +138,7 @@ public class OperationMarksTests
         var file = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"operations-{System.Guid.NewGuid():N}.g.cs");
         try
         {
-            OperationTableWriter.Write(Normalized(), "Clerk.Test", file);
+            OperationTableWriter.Write(ApiModel.From(Normalized()), "Clerk.Test", file);
             var text = System.IO.File.ReadAllText(file);
             const string Kind = "global::Clerk.Http.ClerkResultKind.";
             Assert.That(text, Does.Contain("\"POST\", \"/v1/client/sign_ins\", \"anonymous bearer\", \"application/x-www-form-urlencoded\", null, " + Kind + "None, false);"));

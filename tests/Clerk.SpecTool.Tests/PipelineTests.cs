@@ -33,20 +33,49 @@ public class PipelineTests
     }
 
     [Test]
-    public void EachDocumentRunsItsOwnPasses_InTheListedOrder()
+    public void EachDocumentRunsItsOwnPasses_InTheListedOrder_FromOneRun()
     {
-        var sdk = new SpecNormalizer(Minimal());
-        var mock = new SpecNormalizer(Minimal(), forMock: true);
-        sdk.Run();
-        mock.Run();
+        var run = new SpecNormalizer(Minimal(), withMock: true);
+        run.Run();
 
         var order = NormalizationPasses.All.Select(p => p.Name).ToList();
         Assert.Multiple(() =>
         {
-            Assert.That(sdk.Ran, Does.Contain("form-parameters").And.Contain("error-responses").And.Contain("shapes").And.Not.Contain("paginated-shapes").And.Not.Contain("form-encodings"));
-            Assert.That(mock.Ran, Does.Contain("form-encodings").And.Contain("paginated-shapes").And.Contain("shape-names").And.Not.Contain("error-responses"));
-            Assert.That(sdk.Ran.Select(name => order.IndexOf(name)), Is.Ordered);
-            Assert.That(mock.Ran.Select(name => order.IndexOf(name)), Is.Ordered);
+            Assert.That(run.Ran, Does.Contain("form-parameters").And.Contain("error-responses").And.Contain("shapes").And.Not.Contain("paginated-shapes").And.Not.Contain("form-encodings"));
+            Assert.That(run.MockRan, Does.Contain("form-encodings").And.Contain("paginated-shapes").And.Contain("shape-names").And.Not.Contain("error-responses"));
+            Assert.That(run.Ran.Select(name => order.IndexOf(name)), Is.Ordered);
+            Assert.That(run.MockRan.Select(name => order.IndexOf(name)), Is.Ordered);
+        });
+    }
+
+    [Test]
+    public void ThePassesBeforeTheDocumentsDiffer_RunOnce_ForBoth()
+    {
+        var run = new SpecNormalizer(Minimal(), withMock: true);
+        run.Run();
+
+        var firstDifferent = NormalizationPasses.All.TakeWhile(p => p.RunsOn == SpecDocuments.Both).Select(p => p.Name).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(firstDifferent, Does.Contain("webhook-events").And.Contain("operation-names").And.Contain("required-bodies"));
+            Assert.That(run.Applications.Take(firstDifferent.Count), Is.EqualTo(firstDifferent), "each once, for both documents");
+            Assert.That(run.Applications.Skip(firstDifferent.Count), Has.All.EndsWith("(sdk)").Or.EndsWith("(mock)"));
+            Assert.That(run.MockRan.Take(firstDifferent.Count), Is.EqualTo(firstDifferent), "the mock document carries the shared passes");
+            Assert.That(run.Mock, Is.Not.Null);
+        });
+    }
+
+    [Test]
+    public void WithoutAMockDocument_OnlyTheSdksPassesRun()
+    {
+        var run = new SpecNormalizer(Minimal());
+        run.Run();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Mock, Is.Null);
+            Assert.That(run.MockRan, Is.Empty);
+            Assert.That(run.Ran, Does.Not.Contain("form-encodings"));
         });
     }
 

@@ -1,6 +1,8 @@
 namespace Clerk.Authentication;
 
-/// <summary>The kind of a Clerk token.</summary>
+/// <summary>The kind of one Clerk token (what a verified token was). A set of kinds, such as the kinds a verifier
+/// accepts, is the flags enum <see cref="ClerkTokenTypes"/>: singular for one value, plural for a set, as the .NET
+/// naming guidelines name enums.</summary>
 public enum ClerkTokenType
 {
     /// <summary>A session token (RS256 JWT issued by the Frontend API, <c>__session</c> cookie or Bearer header).</summary>

@@ -2,7 +2,8 @@ using System;
 
 namespace Clerk.Authentication;
 
-/// <summary>A set of token kinds a verifier accepts (see <see cref="ClerkTokenVerifierOptions.AcceptedTokenTypes"/>).</summary>
+/// <summary>A set of token kinds, such as those a verifier accepts (<see cref="ClerkTokenVerifierOptions.AcceptedTokenTypes"/>);
+/// one kind is <see cref="ClerkTokenType"/>.</summary>
 [Flags]
 public enum ClerkTokenTypes
 {

@@ -28,19 +28,19 @@ public sealed class ClerkPagingInfo
     /// <summary>The operation takes <c>paginated</c>; the SDK sends <c>paginated=true</c> and reads <c>{data, total_count}</c>.</summary>
     public bool PaginatedFlag { get; }
 
-    /// <summary>The largest page size sent: the API's maximum, at most <see cref="ClerkPaging.MaxPageSize"/>.</summary>
-    public int LargestPageSize => MaxPageSize is { } max && max < ClerkPaging.MaxPageSize ? (int)System.Math.Max(1, max) : ClerkPaging.MaxPageSize;
+    /// <summary>The largest page size sent: the API's maximum, at most <see cref="ClerkPageSizes.Max"/>.</summary>
+    public int LargestPageSize => MaxPageSize is { } max && max < ClerkPageSizes.Max ? (int)System.Math.Max(1, max) : ClerkPageSizes.Max;
 
-    /// <summary>The page size to send: the hint, else <see cref="ClerkPaging.DefaultPageSize"/> (at most <see cref="LargestPageSize"/>).</summary>
+    /// <summary>The page size to send: the hint, else <see cref="ClerkPageSizes.Default"/> (at most <see cref="LargestPageSize"/>).</summary>
     /// <exception cref="System.ArgumentOutOfRangeException">The hint is below 1 or above <see cref="LargestPageSize"/>.</exception>
     internal int PageSize(int? hint, string parameterName = "pageSizeHint")
     {
         if (hint is { } given && (given < 1 || given > LargestPageSize))
         {
             throw new System.ArgumentOutOfRangeException(parameterName, given,
-                $"The page size must be between 1 and {LargestPageSize}{(LargestPageSize < ClerkPaging.MaxPageSize ? " (the API's maximum for this operation)" : "")}; the default is {ClerkPaging.DefaultPageSize}.");
+                $"The page size must be between 1 and {LargestPageSize}{(LargestPageSize < ClerkPageSizes.Max ? " (the API's maximum for this operation)" : "")}; the default is {ClerkPageSizes.Default}.");
         }
-        return System.Math.Min(hint ?? ClerkPaging.DefaultPageSize, LargestPageSize);
+        return System.Math.Min(hint ?? ClerkPageSizes.Default, LargestPageSize);
     }
 
     /// <summary>For example <c>Cursor (default 10, max 500, paginated)</c>.</summary>

@@ -59,7 +59,7 @@ public class ClerkPageable<T> : IAsyncEnumerable<T>
     /// The same list with another page size (<c>await foreach (var user in clerk.Users.ListAsync().WithPageSize(500))</c>):
     /// fewer, larger requests. Checked here, before any request.
     /// </summary>
-    /// <param name="pageSize">Items per request: 1 to the API's maximum for the operation (at most <see cref="ClerkPaging.MaxPageSize"/>).</param>
+    /// <param name="pageSize">Items per request: 1 to the API's maximum for the operation (at most <see cref="ClerkPageSizes.Max"/>).</param>
     /// <returns>A pageable that requests pages of that size.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="pageSize"/> is out of range.</exception>
     public virtual ClerkPageable<T> WithPageSize(int pageSize)
@@ -84,7 +84,7 @@ public class ClerkPageable<T> : IAsyncEnumerable<T>
     /// One page: the first, or the one <paramref name="continuationToken"/> (from <see cref="ClerkPage{T}.ContinuationToken"/>) points to.
     /// </summary>
     /// <param name="continuationToken">The token of the page to read, or null for the first page.</param>
-    /// <param name="pageSizeHint">Items per page: 1 to the API's maximum (at most <see cref="ClerkPaging.MaxPageSize"/>); default <see cref="ClerkPaging.DefaultPageSize"/>.</param>
+    /// <param name="pageSizeHint">Items per page: 1 to the API's maximum (at most <see cref="ClerkPageSizes.Max"/>); default <see cref="ClerkPageSizes.Default"/>.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The page.</returns>
     /// <exception cref="ArgumentException"><paramref name="continuationToken"/> is not a token of this operation's paging kind.</exception>
@@ -100,7 +100,7 @@ public class ClerkPageable<T> : IAsyncEnumerable<T>
 
     /// <summary>The pages, from the first or from <paramref name="continuationToken"/>, each requested when the enumeration reaches it.</summary>
     /// <param name="continuationToken">Where to start (a page's <see cref="ClerkPage{T}.ContinuationToken"/>), or null for the first page.</param>
-    /// <param name="pageSizeHint">Items per page: 1 to the API's maximum (at most <see cref="ClerkPaging.MaxPageSize"/>); default the size given to <see cref="WithPageSize"/>, else <see cref="ClerkPaging.DefaultPageSize"/>.</param>
+    /// <param name="pageSizeHint">Items per page: 1 to the API's maximum (at most <see cref="ClerkPageSizes.Max"/>); default the size given to <see cref="WithPageSize"/>, else <see cref="ClerkPageSizes.Default"/>.</param>
     /// <returns>The pages.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="pageSizeHint"/> is out of range (thrown at the call).</exception>
     public virtual IAsyncEnumerable<ClerkPage<T>> AsPages(string? continuationToken = null, int? pageSizeHint = null)

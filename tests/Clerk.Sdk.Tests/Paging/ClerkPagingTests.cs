@@ -61,6 +61,19 @@ public class ClerkPagingTests
     }
 
     [Test]
+    public void TheOldNameClerkPaging_IsObsolete_AndGivesTheSameSizes()
+    {
+#pragma warning disable CS0618 // the obsolete name, kept for one minor version
+        Assert.Multiple(() =>
+        {
+            Assert.That(ClerkPaging.DefaultPageSize, Is.EqualTo(ClerkPageSizes.Default).And.EqualTo(100));
+            Assert.That(ClerkPaging.MaxPageSize, Is.EqualTo(ClerkPageSizes.Max).And.EqualTo(500));
+            Assert.That(typeof(ClerkPaging).GetCustomAttributes(typeof(ObsoleteAttribute), false), Has.Length.EqualTo(1));
+        });
+#pragma warning restore CS0618
+    }
+
+    [Test]
     public async Task APageLargerThanAskedFor_MovesTheOffsetByWhatArrived()
     {
         var calls = new List<string?>();
@@ -160,7 +173,7 @@ public class ClerkPagingTests
         var given = await Pageable<int>(Fetch).GetPageAsync("4", pageSizeHint: 2);
         var defaulted = await Pageable<int>(Fetch).GetPageAsync();
 
-        Assert.That(seen.Select(r => (r.ContinuationToken, r.PageSize)), Is.EqualTo(new (string?, int)[] { ("4", 2), (null, ClerkPaging.DefaultPageSize) }));
+        Assert.That(seen.Select(r => (r.ContinuationToken, r.PageSize)), Is.EqualTo(new (string?, int)[] { ("4", 2), (null, ClerkPageSizes.Default) }));
         Assert.That((given.ContinuationToken, given.TotalCount, given.HasMore), Is.EqualTo(("6", (long?)12, true)));
         Assert.That(defaulted.HasMore, Is.False, "2 items of a page of 100: the last page");
     }

@@ -82,7 +82,7 @@ public class ListAllTests
     {
         _server.ExpectPage("/users", "limit=500", PageJson.Array("user", 1, 3));
 
-        var ids = await Ids(_server.Clerk.Users.ListAsync().WithPageSize(ClerkPaging.MaxPageSize));
+        var ids = await Ids(_server.Clerk.Users.ListAsync().WithPageSize(ClerkPageSizes.Max));
 
         Assert.That(ids, Has.Count.EqualTo(3));
         Assert.That(_server.Requests, Is.EqualTo(new[] { "/users?limit=500" }));

@@ -105,9 +105,9 @@ public class ListOperationConventionTests
     public void DefaultPageSize_IsWithinEveryListOperationsMaximum()
     {
         var offenders = SpecListOperation.FindAll(RepoPaths.NormalizedBackendApiSpec)
-            .Where(o => o.MaxLimit is { } max && max < ClerkPaging.DefaultPageSize)
+            .Where(o => o.MaxLimit is { } max && max < ClerkPageSizes.Default)
             .Select(o => $"{o}: limit maximum {o.MaxLimit}");
-        ConventionAssert.NoOffenders(offenders, $"list operations whose API maximum is below the default page size {ClerkPaging.DefaultPageSize} (enumerating would throw)");
+        ConventionAssert.NoOffenders(offenders, $"list operations whose API maximum is below the default page size {ClerkPageSizes.Default} (enumerating would throw)");
     }
 
     private static Type ClientInterface(string resource)

@@ -32,42 +32,15 @@ internal static class MembershipRoutes
         routes.Map(ClerkOperations.Users_ListOrganizationMemberships, ListOfUser);
     }
 
-    /// <summary>Adds a member (checks done by the caller).</summary>
-    public static FakeMembership Add(FakeStore store, Organization organization, string userId, string role, Metadata? publicMetadata, Metadata? privateMetadata, long now)
-    {
-        var membership = new FakeMembership
-        {
-            Id = ClerkIds.New("orgmem"),
-            OrganizationId = organization.Id,
-            UserId = userId,
-            Role = role,
-            PublicMetadata = MetadataMerge.Copy(publicMetadata),
-            PrivateMetadata = MetadataMerge.Copy(privateMetadata),
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        store.Memberships.Add(membership);
-        store.Created(membership.Id);
-        return membership;
-    }
-
     private static OrganizationMembership Create(FakeCall call)
     {
         var store = call.Store;
         var organization = store.Organization(call.Path("organization_id"));
         var request = call.BodyAs<CreateOrganizationMembershipRequest>();
         var user = store.User(request.UserId);
-        CheckRole(request.Role);
-        if (store.Membership(organization.Id, user.Id) is not null)
-        {
-            throw Faults.BadRequest("already_a_member_in_organization", "already a member", $"User is already a member of the organization {organization.Id}.");
-        }
-        var count = store.Memberships.Count(m => m.OrganizationId == organization.Id);
-        if (organization.MaxAllowedMemberships > 0 && count >= organization.MaxAllowedMemberships)
-        {
-            throw new FakeErrorException(403, new FakeError("organization_membership_quota_exceeded", "membership quota exceeded", $"The organization has reached its limit of {organization.MaxAllowedMemberships} memberships."));
-        }
-        var membership = Add(store, organization, user.Id, request.Role, request.PublicMetadata, request.PrivateMetadata, call.Now);
+        MembershipRules.CheckRole(request.Role);
+        MembershipRules.CheckCanJoin(store, organization, user.Id);
+        var membership = MembershipRules.Add(store, organization, user.Id, request.Role, request.PublicMetadata, request.PrivateMetadata, call.Now);
         return OrganizationViews.Membership(store, membership);
     }
 
@@ -103,7 +76,7 @@ internal static class MembershipRoutes
     {
         var membership = Find(call);
         var request = call.BodyAs<UpdateOrganizationMembershipRequest>();
-        CheckRole(request.Role);
+        MembershipRules.CheckRole(request.Role);
         membership.Role = request.Role;
         membership.UpdatedAt = call.Now;
         return OrganizationViews.Membership(call.Store, membership);
@@ -121,13 +94,5 @@ internal static class MembershipRoutes
     {
         var organization = call.Store.Organization(call.Path("organization_id"));
         return call.Store.Membership(organization.Id, call.Path("user_id")) ?? throw Faults.NotFound("Organization membership");
-    }
-
-    private static void CheckRole(string role)
-    {
-        if (!Roles.IsWellFormed(role))
-        {
-            throw Faults.Unprocessable(Faults.FormatInvalid("role", "must be a role key such as org:admin or org:member."));
-        }
     }
 }

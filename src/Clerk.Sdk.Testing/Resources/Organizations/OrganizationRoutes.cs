@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using Clerk.BackendApi;
 using Clerk.Testing.Errors;
 using Clerk.Testing.Hosting;
@@ -13,8 +12,6 @@ namespace Clerk.Testing.Resources.Organizations;
 /// <summary>Organizations: create (the creator becomes admin), get by id or slug, list, update, delete, metadata merge.</summary>
 internal static class OrganizationRoutes
 {
-    private const string MetadataRejectedFrom = "2026-05-12";
-
     private static readonly Dictionary<string, Func<Organization, IComparable?>> Fields = new(StringComparer.Ordinal)
     {
         ["name"] = o => o.Name,
@@ -36,10 +33,10 @@ internal static class OrganizationRoutes
     {
         var request = call.BodyAs<CreateOrganizationRequest>();
         var store = call.Store;
-        CheckName(request.Name);
+        OrganizationRules.CheckName(request.Name);
         var creator = request.CreatedBy is { } createdBy ? store.User(createdBy) : null;
-        var slug = request.Slug ?? UniqueSlug(store, request.Name);
-        CheckSlug(store, slug, exceptId: null);
+        var slug = request.Slug ?? OrganizationRules.UniqueSlug(store, request.Name);
+        OrganizationRules.CheckSlug(store, slug, exceptId: null);
         var now = call.Now;
         var organization = new Organization
         {
@@ -62,7 +59,7 @@ internal static class OrganizationRoutes
         store.Created(organization.Id);
         if (creator is not null)
         {
-            MembershipRoutes.Add(store, organization, creator.Id, Roles.Admin, null, null, now);
+            MembershipRules.Add(store, organization, creator.Id, Roles.Admin, null, null, now);
         }
         return organization;
     }
@@ -99,7 +96,7 @@ internal static class OrganizationRoutes
     private static Organization Update(FakeCall call)
     {
         var organization = call.Store.Organization(call.Path("organization_id"));
-        if (string.CompareOrdinal(call.ApiVersion, MetadataRejectedFrom) >= 0)
+        if (OrganizationRules.RejectsMetadataOnUpdate(call.ApiVersion))
         {
             var rejected = new[] { "public_metadata", "private_metadata" }.Where(call.Has).Select(Faults.Unknown).ToList();
             if (rejected.Count > 0)
@@ -110,12 +107,12 @@ internal static class OrganizationRoutes
         var request = call.BodyAs<UpdateOrganizationRequest>();
         if (request.Name is not null)
         {
-            CheckName(request.Name);
+            OrganizationRules.CheckName(request.Name);
             organization.Name = request.Name;
         }
         if (request.Slug is not null)
         {
-            CheckSlug(call.Store, request.Slug, organization.Id);
+            OrganizationRules.CheckSlug(call.Store, request.Slug, organization.Id);
             organization.Slug = request.Slug;
         }
         organization.MaxAllowedMemberships = request.MaxAllowedMemberships ?? organization.MaxAllowedMemberships;
@@ -150,38 +147,5 @@ internal static class OrganizationRoutes
         organization.PrivateMetadata = MetadataMerge.Merge(organization.PrivateMetadata, request.PrivateMetadata);
         organization.UpdatedAt = call.Now;
         return OrganizationViews.Organization(call.Store, organization, includeMembersCount: false);
-    }
-
-    private static void CheckName(string name)
-    {
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 256)
-        {
-            throw Faults.Unprocessable(Faults.ValueInvalid("name", "must be between 1 and 256 characters long."));
-        }
-    }
-
-    private static void CheckSlug(FakeStore store, string slug, string? exceptId)
-    {
-        if (!Regex.IsMatch(slug, "^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant))
-        {
-            throw Faults.Unprocessable(Faults.FormatInvalid("slug", "can contain only lowercase alphanumeric characters and the dash \"-\"."));
-        }
-        if (store.Organizations.Values.Any(o => o.Id != exceptId && o.Slug == slug))
-        {
-            throw Faults.IdentifierExists("slug", "slug");
-        }
-    }
-
-    /// <summary>A slug from the name (<c>Acme Inc.</c> → <c>acme-inc</c>), with a suffix when it is taken.</summary>
-    private static string UniqueSlug(FakeStore store, string name)
-    {
-        var slug = Regex.Replace(name.ToLowerInvariant(), "[^a-z0-9]+", "-").Trim('-');
-        slug = slug.Length == 0 ? "organization" : slug;
-        var candidate = slug;
-        while (store.Organizations.Values.Any(o => o.Slug == candidate))
-        {
-            candidate = slug + "-" + ClerkIds.Random(6).ToLowerInvariant();
-        }
-        return candidate;
     }
 }
