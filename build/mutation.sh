@@ -48,7 +48,8 @@ run() {
       --concurrency 2 \
       --reporter json --reporter html --reporter cleartext \
       --output "$out" \
-      --break-at "$threshold" ) > "$out/stryker.log" 2>&1
+      --break-at "$threshold" \
+      --config-file "$root/build/stryker-config.json" ) > "$out/stryker.log" 2>&1
   local code=$?
   local report
   report=$(find "$out" -name mutation-report.json | head -1)

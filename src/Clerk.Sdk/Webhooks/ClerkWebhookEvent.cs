@@ -16,7 +16,10 @@ public class ClerkWebhookEvent
 {
     private static readonly IReadOnlyDictionary<string, Type> DataTypes = ClerkWebhookEventTable.Rows.ToDictionary(r => r.Type, r => r.DataType, StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<Type, Func<WebhookEventPayload, object?, JObject, ClerkWebhookEvent>> Factories = new();
-    private static readonly JsonSerializer Serializer = JsonSerializer.CreateDefault();
+    /// <summary>How deep a body may nest: the reader's limit and the serializer's (the envelope and data are read from the parsed body, so both must allow it).</summary>
+    private const int MaxDepth = 128;
+
+    private static readonly JsonSerializer Serializer = JsonSerializer.CreateDefault(new JsonSerializerSettings { MaxDepth = MaxDepth, DateParseHandling = DateParseHandling.None });
 
     /// <summary>Creates an event.</summary>
     /// <param name="envelope">The envelope fields.</param>
@@ -79,7 +82,7 @@ public class ClerkWebhookEvent
         JObject raw;
         try
         {
-            using var reader = new JsonTextReader(new System.IO.StringReader(json)) { DateParseHandling = DateParseHandling.None, MaxDepth = 128 };
+            using var reader = new JsonTextReader(new System.IO.StringReader(json)) { DateParseHandling = DateParseHandling.None, MaxDepth = MaxDepth };
             raw = JToken.ReadFrom(reader) as JObject ?? throw new ClerkWebhookException(ClerkWebhookFailure.InvalidPayload, "The webhook body is not a JSON object.");
         }
         catch (JsonException ex)

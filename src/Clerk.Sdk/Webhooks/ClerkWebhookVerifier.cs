@@ -21,6 +21,7 @@ public sealed class ClerkWebhookVerifier
     public static readonly TimeSpan DefaultTolerance = TimeSpan.FromMinutes(5);
 
     private const string SecretPrefix = "whsec_";
+    private const string SignaturePrefix = "v1,";
     private readonly byte[] _key;
     private readonly TimeProvider _time;
 
@@ -36,7 +37,7 @@ public sealed class ClerkWebhookVerifier
         var encoded = signingSecret.StartsWith(SecretPrefix, StringComparison.Ordinal) ? signingSecret[SecretPrefix.Length..] : signingSecret;
         try
         {
-            _key = encoded.Length == 0 ? throw new FormatException("empty") : Convert.FromBase64String(encoded);
+            _key = encoded.Length == 0 ? throw new FormatException() : Convert.FromBase64String(encoded);
         }
         catch (FormatException)
         {
@@ -61,12 +62,11 @@ public sealed class ClerkWebhookVerifier
         var expected = Sign(id, timestamp, body);
         foreach (var entry in signatures.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            var comma = entry.IndexOf(',', StringComparison.Ordinal);
-            if (comma < 0 || !entry.AsSpan(0, comma).SequenceEqual("v1"))
+            if (!entry.StartsWith(SignaturePrefix, StringComparison.Ordinal))
             {
                 continue; // an entry without a version, or another scheme (v1a, v2): not ours to check
             }
-            if (CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(entry[(comma + 1)..]), expected))
+            if (CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(entry[SignaturePrefix.Length..]), expected))
             {
                 return;
             }
@@ -152,9 +152,9 @@ public sealed class ClerkWebhookVerifier
 
     private void CheckTimestamp(string timestamp)
     {
-        // Canonical seconds only: digits, no sign, no leading zero, no spaces or fraction, within Int64.
-        var canonical = timestamp.Length is > 0 and <= 19 && (timestamp == "0" || timestamp[0] != '0');
-        foreach (var c in timestamp) canonical &= c is >= '0' and <= '9';
+        // Canonical seconds only: digits (NumberStyles.None: no sign, spaces, separators or fraction), within Int64, and
+        // no leading zero (which NumberStyles.None would take). ClerkWebhookHeaders.Read has refused an empty value.
+        var canonical = timestamp == "0" || timestamp[0] != '0';
         if (!canonical || !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
         {
             throw new ClerkWebhookException(ClerkWebhookFailure.InvalidTimestamp, "The svix-timestamp header is not a canonical Unix time in seconds.");

@@ -60,6 +60,52 @@ public class VerifierEdgeCaseTests
         Assert.DoesNotThrow(() => Verifier().Verify(body, Headers(signature: signature)));
     }
 
+    [Test]
+    public void ACustomTolerance_IsTheOneApplied()
+    {
+        var verifier = new ClerkWebhookVerifier(Secret, TimeSpan.FromSeconds(30), ClockAt(Timestamp + 31));
+        Assert.Multiple(() =>
+        {
+            Assert.That(verifier.Tolerance, Is.EqualTo(TimeSpan.FromSeconds(30)));
+            Assert.That(Reject(verifier, Body, Headers()), Is.EqualTo(ClerkWebhookFailure.TimestampTooOld));
+            Assert.DoesNotThrow(() => new ClerkWebhookVerifier(Secret, TimeSpan.FromSeconds(30), ClockAt(Timestamp - 30)).Verify(Body, Headers()));
+            Assert.DoesNotThrow(() => new ClerkWebhookVerifier(Secret, TimeSpan.FromHours(1), ClockAt(Timestamp + 3600)).Verify(Body, Headers()));
+            Assert.That(Verifier().Tolerance, Is.EqualTo(ClerkWebhookVerifier.DefaultTolerance).And.EqualTo(TimeSpan.FromMinutes(5)));
+        });
+    }
+
+    [TestCase("0", ClerkWebhookFailure.TimestampTooOld, TestName = "zero is canonical (and far too old)")]
+    [TestCase("1000000000000000000", ClerkWebhookFailure.TimestampTooNew, TestName = "nineteen digits are canonical (and far too new)")]
+    [TestCase("9223372036854775808", ClerkWebhookFailure.InvalidTimestamp, TestName = "beyond Int64")]
+    public void CanonicalTimestampsAtTheEdges_AreJudgedByTheirTime(string timestamp, ClerkWebhookFailure expected)
+    {
+        var headers = Headers();
+        headers["svix-timestamp"] = timestamp;
+        headers["svix-signature"] = Sign(Secret, MessageId, timestamp, Encoding.UTF8.GetBytes(Body));
+        Assert.That(Reject(Verifier(), Body, headers), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void EachRefusal_SaysWhyInItsMessage()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Assert.Throws<ClerkWebhookException>(() => Verifier(now: Timestamp + 301).Verify(Body, Headers()))!.Message,
+                Is.EqualTo("The webhook timestamp is 301 s old; at most 300 s is accepted (a replay, or a clock behind)."));
+            Assert.That(Assert.Throws<ClerkWebhookException>(() => Verifier(now: Timestamp - 302).Verify(Body, Headers()))!.Message,
+                Is.EqualTo("The webhook timestamp is 302 s in the future; at most 300 s is accepted."));
+            Assert.That(Assert.Throws<ClerkWebhookException>(() => Verifier().Verify(Body + " ", Headers()))!.Message,
+                Is.EqualTo("No v1 signature in the svix-signature header matches the body: the webhook is not from Clerk or was changed in transit."));
+            var headers = Headers();
+            headers["svix-timestamp"] = "01614265330";
+            Assert.That(Assert.Throws<ClerkWebhookException>(() => Verifier().Verify(Body, headers))!.Message,
+                Is.EqualTo("The svix-timestamp header is not a canonical Unix time in seconds."));
+            Assert.That(Assert.Throws<ClerkConfigurationException>(() => _ = new ClerkWebhookVerifier("whsec_not base64!"))!.Message,
+                Is.EqualTo("The webhook signing secret is not valid: expected whsec_ followed by base64 (17 characters given; the value is not shown)."));
+            Assert.That(new ClerkWebhookVerifier(Secret, TimeSpan.FromSeconds(90)).ToString(), Is.EqualTo("ClerkWebhookVerifier(tolerance 90 s, secret hidden)"));
+        });
+    }
+
     [TestCase("whsec_not base64!")]
     [TestCase("whsec_")]
     [TestCase("")]
