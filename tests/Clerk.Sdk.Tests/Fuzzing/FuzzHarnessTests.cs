@@ -1,8 +1,4 @@
 using System;
-using System.Globalization;
-using System.Text;
-using Clerk.Sdk.Tests.Authentication;
-using Clerk.Sdk.Tests.Webhooks;
 using CsCheck;
 using NUnit.Framework;
 
@@ -15,58 +11,11 @@ namespace Clerk.Sdk.Tests.Fuzzing;
 /// </summary>
 public class FuzzHarnessTests
 {
-    private static readonly string Timestamp = WebhookFixture.Timestamp.ToString(CultureInfo.InvariantCulture);
+    public static System.Collections.Generic.IEnumerable<FuzzTarget> Targets => FuzzTargets.All;
 
-    [Test]
-    public void SessionTokens() => Fuzz("session-token", FuzzTargets.SessionToken, FuzzInputs.Around(
-        FuzzTargets.ValidSessionToken,
-        AuthTestKit.Sign(AuthTestKit.SessionHeader(), AuthTestKit.SessionClaims().With("o", new { id = "org_1", rol = "admin", per = "read,manage", fpm = "3" })),
-        "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ1c2VyXzEifQ."));
-
-    [Test]
-    public void JwksDocuments() => Fuzz("jwks", FuzzTargets.Jwks, FuzzInputs.Around(
-        AuthTestKit.JwksJson((AuthTestKit.KidA, AuthTestKit.KeyA)),
-        AuthTestKit.JwksJson((AuthTestKit.KidB, AuthTestKit.KeyB), (AuthTestKit.KidA, AuthTestKit.KeyA)),
-        """{"keys":[{"kid":"ins_2aAAAAAAAAAAAAAAAAAAAAAAAAA","kty":"EC","crv":"P-256","x":"AA","y":"AA"}]}"""), iterations: Math.Max(1, FuzzLedger.Iterations / 4));
-
-    [Test]
-    public void WebhookHeadersAndBodies() => Fuzz("webhook-headers", FuzzTargets.WebhookHeaders, FuzzInputs.Around(
-        $"{WebhookFixture.MessageId}\n{Timestamp}\n{WebhookFixture.Signature}\n{WebhookFixture.Body}",
-        $"{WebhookFixture.MessageId}\n{Timestamp}\nv1a,abc v1,AAAA {WebhookFixture.Signature}\n{WebhookFixture.Body}"));
-
-    [Test]
-    public void WebhookEvents() => Fuzz("webhook-event", FuzzTargets.WebhookEvent, FuzzInputs.Around(
-        """{"type":"user.created","object":"event","timestamp":1654012591835,"data":{"id":"user_1","object":"user","email_addresses":[],"created_at":1654012591514}}""",
-        """{"type":"organizationMembership.created","object":"event","data":{"id":"orgmem_1","role":"org:admin","organization":{"id":"org_1"}}}""",
-        """{"type":"something.new","object":"event","data":{"x":[1,2,{"y":null}]}}"""));
-
-    [Test]
-    public void ErrorBodies() => Fuzz("error-body", FuzzTargets.ErrorBody, FuzzInputs.Around(
-        "\u0000" + """{"errors":[{"message":"not found","long_message":"User not found","code":"resource_not_found","meta":{"param_name":"user_id"}}],"clerk_trace_id":"abc"}""",
-        "\u001d" + """{"errors":[{"message":"too many","code":"rate_limit_exceeded"}]}""",
-        "\u0064<html><body>Bad gateway</body></html>"), iterations: Math.Max(1, FuzzLedger.Iterations / 2));
-
-    [Test]
-    public void RetryAfterValues() => Fuzz("retry-after", FuzzTargets.RetryAfter, FuzzInputs.Around("120", "0", "Wed, 21 Oct 2015 07:28:00 GMT", "-5", "1.5"));
-
-    [Test]
-    public void PublishableKeys() => Fuzz("publishable-key", FuzzTargets.PublishableKey, FuzzInputs.Around(
-        FuzzTargets.PublishableKeyOfIssuer,
-        "pk_live_" + Convert.ToBase64String(Encoding.ASCII.GetBytes("clerk.example.com$")),
-        "pk_test_Y2xlcmsuZXhhbXBsZS5jb20k"));
-
-    [Test]
-    public void RequestsToAuthenticate() => Fuzz("authenticate-request", FuzzTargets.AuthenticateRequest, FuzzInputs.Around(
-        $"__session={FuzzTargets.ValidSessionToken}\n__client_uat={AuthTestKit.NowSeconds - 5}\nh:Sec-Fetch-Dest=document\nh:Accept=text/html",
-        $"h:Authorization=Bearer {FuzzTargets.ValidSessionToken}\nh:Origin=https://app.example.com",
-        $"h:Cookie=__session={FuzzTargets.ValidSessionToken}; __client_uat=1; __clerk_redirect_count=2\nh:Referer=https://other.example.org/x",
-        "__clerk_handshake=e30\n__client_uat=0\nh:Sec-Fetch-Dest=document"), iterations: Math.Max(1, FuzzLedger.Iterations / 2));
-
-    [Test]
-    public void PagesOfUsers() => Fuzz("paging-response", FuzzTargets.PagingResponse, FuzzInputs.Around(
-        """[{"id":"user_1","object":"user","email_addresses":[],"phone_numbers":[],"web3_wallets":[],"external_accounts":[],"created_at":1,"updated_at":1}]""",
-        "[]",
-        """{"data":[],"total_count":3}"""), iterations: Math.Max(1, FuzzLedger.Iterations / 2));
+    [TestCaseSource(nameof(Targets))]
+    public void Target(FuzzTarget target) =>
+        Fuzz(target.Name, target.Run, FuzzInputs.Around(target.Seeds), iterations: Math.Max(1, FuzzLedger.Iterations / target.Share));
 
     /// <summary>Runs <paramref name="target"/> over <paramref name="inputs"/>, counting each input in the ledger.</summary>
     internal static void Fuzz(string name, Action<byte[]> target, Gen<byte[]> inputs, long iterations = 0, bool counted = true)

@@ -27,6 +27,9 @@ public static class FuzzTargets
     /// <summary>How long one input may take before it counts as a hang.</summary>
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
 
+    /// <summary>A session token of the instance, valid at <see cref="AuthTestKit.Now"/>.</summary>
+    public static string ValidSessionToken { get; } = AuthTestKit.Sign(AuthTestKit.SessionHeader(), AuthTestKit.SessionClaims());
+
     private static readonly ClerkTokenVerifier PemVerifier = AuthTestKit.PemVerifier();
 
     private static readonly ClerkTokenVerifier RequestVerifier = AuthTestKit.PemVerifier(o => o.PublishableKey = PublishableKeyOfIssuer);
@@ -36,19 +39,46 @@ public static class FuzzTargets
     /// <summary>The publishable key of <see cref="AuthTestKit.Issuer"/>'s host.</summary>
     public static string PublishableKeyOfIssuer => Clerk.PublishableKey.FromFrontendApiHost(new Uri(AuthTestKit.Issuer).Host).Value;
 
-    /// <summary>Every target by name (build/fuzz.sh runs one by name).</summary>
-    public static IReadOnlyDictionary<string, Action<byte[]>> All { get; } = new Dictionary<string, Action<byte[]>>(StringComparer.Ordinal)
-    {
-        ["session-token"] = SessionToken,
-        ["jwks"] = Jwks,
-        ["webhook-headers"] = WebhookHeaders,
-        ["webhook-event"] = WebhookEvent,
-        ["error-body"] = ErrorBody,
-        ["retry-after"] = RetryAfter,
-        ["publishable-key"] = PublishableKey,
-        ["authenticate-request"] = AuthenticateRequest,
-        ["paging-response"] = PagingResponse,
-    };
+    /// <summary>Every target with its seeds (valid inputs the generators mutate) and its share of the budget (the slower
+    /// ones, which build a client per input, run a fraction of it). build/fuzz.sh runs one by name.</summary>
+    public static IReadOnlyList<FuzzTarget> All { get; } =
+    [
+        new("session-token", SessionToken, 1,
+            ValidSessionToken,
+            AuthTestKit.Sign(AuthTestKit.SessionHeader(), AuthTestKit.SessionClaims().With("o", new { id = "org_1", rol = "admin", per = "read,manage", fpm = "3" })),
+            "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ1c2VyXzEifQ."),
+        new("jwks", Jwks, 4,
+            AuthTestKit.JwksJson((AuthTestKit.KidA, AuthTestKit.KeyA)),
+            AuthTestKit.JwksJson((AuthTestKit.KidB, AuthTestKit.KeyB), (AuthTestKit.KidA, AuthTestKit.KeyA)),
+            """{"keys":[{"kid":"ins_2aAAAAAAAAAAAAAAAAAAAAAAAAA","kty":"EC","crv":"P-256","x":"AA","y":"AA"}]}"""),
+        new("webhook-headers", WebhookHeaders, 1,
+            $"{WebhookFixture.MessageId}\n{WebhookTimestamp}\n{WebhookFixture.Signature}\n{WebhookFixture.Body}",
+            $"{WebhookFixture.MessageId}\n{WebhookTimestamp}\nv1a,abc v1,AAAA {WebhookFixture.Signature}\n{WebhookFixture.Body}"),
+        new("webhook-event", WebhookEvent, 1,
+            """{"type":"user.created","object":"event","timestamp":1654012591835,"data":{"id":"user_1","object":"user","email_addresses":[],"created_at":1654012591514}}""",
+            """{"type":"organizationMembership.created","object":"event","data":{"id":"orgmem_1","role":"org:admin","organization":{"id":"org_1"}}}""",
+            """{"type":"something.new","object":"event","data":{"x":[1,2,{"y":null}]}}"""),
+        new("error-body", ErrorBody, 2,
+            "\u0000" + """{"errors":[{"message":"not found","long_message":"User not found","code":"resource_not_found","meta":{"param_name":"user_id"}}],"clerk_trace_id":"abc"}""",
+            "\u001d" + """{"errors":[{"message":"too many","code":"rate_limit_exceeded"}]}""",
+            "\u0064<html><body>Bad gateway</body></html>"),
+        new("retry-after", RetryAfter, 1, "120", "0", "Wed, 21 Oct 2015 07:28:00 GMT", "-5", "1.5"),
+        new("publishable-key", PublishableKey, 1,
+            PublishableKeyOfIssuer,
+            "pk_live_" + Convert.ToBase64String(Encoding.ASCII.GetBytes("clerk.example.com$")),
+            "pk_test_Y2xlcmsuZXhhbXBsZS5jb20k"),
+        new("authenticate-request", AuthenticateRequest, 2,
+            $"__session={ValidSessionToken}\n__client_uat={AuthTestKit.NowSeconds - 5}\nh:Sec-Fetch-Dest=document\nh:Accept=text/html",
+            $"h:Authorization=Bearer {ValidSessionToken}\nh:Origin=https://app.example.com",
+            $"h:Cookie=__session={ValidSessionToken}; __client_uat=1; __clerk_redirect_count=2\nh:Referer=https://other.example.org/x",
+            "__clerk_handshake=e30\n__client_uat=0\nh:Sec-Fetch-Dest=document"),
+        new("paging-response", PagingResponse, 2,
+            """[{"id":"user_1","object":"user","email_addresses":[],"phone_numbers":[],"web3_wallets":[],"external_accounts":[],"created_at":1,"updated_at":1}]""",
+            "[]",
+            """{"data":[],"total_count":3}"""),
+    ];
+
+    private static string WebhookTimestamp => WebhookFixture.Timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A session token verified offline with the instance's PEM key: valid claims, or a <see cref="ClerkTokenException"/>.</summary>
     public static void SessionToken(byte[] input) =>
@@ -192,9 +222,6 @@ public static class FuzzTargets
             }
         });
     }
-
-    /// <summary>A session token of the instance, valid at <see cref="AuthTestKit.Now"/>.</summary>
-    public static string ValidSessionToken { get; } = AuthTestKit.Sign(AuthTestKit.SessionHeader(), AuthTestKit.SessionClaims());
 
     /// <summary>Input bytes as text (invalid UTF-8 becomes U+FFFD, as a server's decoder would give it).</summary>
     public static string Text(byte[] input) => Encoding.UTF8.GetString(input);
