@@ -40,7 +40,7 @@ public sealed class FakeOptionsTests
         var notYet = fake.CreateSessionToken("user_1", options: new FakeSessionTokenOptions { ValidFrom = DateTimeOffset.UtcNow.AddMinutes(10) });
         var pending = fake.CreateSessionToken("user_1", options: new FakeSessionTokenOptions { Status = SessionStatus.Pending });
 
-        Assert.Multiple(async () =>
+        await Assert.MultipleAsync(async () =>
         {
             Assert.That(await VerifyAsync(fake, valid), Is.Null);
             Assert.That((await VerifyAsync(fake, expired))?.Reason, Is.EqualTo(ClerkTokenFailureReason.Expired));

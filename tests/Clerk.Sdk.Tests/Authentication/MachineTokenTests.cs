@@ -116,6 +116,7 @@ public class MachineTokenTests
 
     [TestCase(HttpStatusCode.NotFound, ClerkTokenFailureReason.TokenNotFound)]
     [TestCase(HttpStatusCode.Unauthorized, ClerkTokenFailureReason.InvalidSecretKey)]
+    [TestCase(HttpStatusCode.Forbidden, ClerkTokenFailureReason.InvalidSecretKey)]
     [TestCase(HttpStatusCode.BadGateway, ClerkTokenFailureReason.VerificationUnavailable)]
     public async Task BackendErrors_MapToReasons_WithoutSecrets(HttpStatusCode status, ClerkTokenFailureReason reason)
     {
@@ -124,6 +125,13 @@ public class MachineTokenTests
         var error = await HostileTokenTests.CatchAsync(() => backend.Verifier().VerifyMachineTokenAsync(ApiKey, ClerkTokenTypes.ApiKey));
         Assert.That(error?.Reason, Is.EqualTo(reason));
         Assert.That(error!.TokenType, Is.EqualTo(ClerkTokenType.ApiKey));
+        Assert.That(error.Message, Is.EqualTo(reason switch
+        {
+            ClerkTokenFailureReason.TokenNotFound => "The ApiKey was not verified: Clerk does not know this token.",
+            ClerkTokenFailureReason.InvalidSecretKey => "The ApiKey was not verified: the Backend API rejected the secret key.",
+            _ => $"The ApiKey was not verified: the Backend API answered {(int)status}.",
+        }));
+        Assert.That(error.InnerException, Is.InstanceOf<ClerkApiException>());
         Assert.That(error.ToString(), Does.Not.Contain(ApiKey).And.Not.Contain(backend.SecretKey));
     }
 
@@ -133,15 +141,22 @@ public class MachineTokenTests
         using var backend = new Backend();
         backend.Answer("m2m_tokens/verify", M2MToken, HttpStatusCode.OK, "{\"object\":\"machine_to_machine_token\",\"id\":\"mt_1\",\"subject\":\"mch_1\",\"revoked\":true,\"expired\":false,\"created_at\":1,\"updated_at\":1}");
         backend.Answer("api_keys/verify", ApiKey, HttpStatusCode.OK, "{\"object\":\"api_key\",\"id\":\"ak_1\",\"subject\":\"user_1\",\"name\":\"n\",\"scopes\":[],\"revoked\":false,\"expired\":true,\"created_at\":1,\"updated_at\":1}");
+        backend.Answer("oauth_applications/access_tokens/verify", OAuthToken, HttpStatusCode.OK,
+            "{\"object\":\"clerk_idp_oauth_access_token\",\"id\":\"oat_1\",\"client_id\":\"client_1\",\"subject\":\"user_1\",\"scopes\":[],\"revoked\":true,\"expired\":true,\"active\":false}");
         var verifier = backend.Verifier();
-        Assert.That((await HostileTokenTests.CatchAsync(() => verifier.VerifyMachineTokenAsync(M2MToken, ClerkTokenTypes.Any)))?.Reason, Is.EqualTo(ClerkTokenFailureReason.Revoked));
-        Assert.That((await HostileTokenTests.CatchAsync(() => verifier.VerifyMachineTokenAsync(ApiKey, ClerkTokenTypes.Any)))?.Reason, Is.EqualTo(ClerkTokenFailureReason.Expired));
+        var revoked = await HostileTokenTests.CatchAsync(() => verifier.VerifyMachineTokenAsync(M2MToken, ClerkTokenTypes.Any));
+        var expired = await HostileTokenTests.CatchAsync(() => verifier.VerifyMachineTokenAsync(ApiKey, ClerkTokenTypes.Any));
+        var oauth = await HostileTokenTests.CatchAsync(() => verifier.VerifyMachineTokenAsync(OAuthToken, ClerkTokenTypes.Any));
+        Assert.That((revoked?.Reason, revoked?.TokenType, revoked?.Message), Is.EqualTo((ClerkTokenFailureReason.Revoked, ClerkTokenType.M2MToken, "The M2MToken was revoked.")));
+        Assert.That((expired?.Reason, expired?.TokenType, expired?.Message), Is.EqualTo((ClerkTokenFailureReason.Expired, ClerkTokenType.ApiKey, "The ApiKey expired.")));
+        Assert.That((oauth?.Reason, oauth?.TokenType), Is.EqualTo((ClerkTokenFailureReason.Revoked, ClerkTokenType.OAuthToken)), "revocation comes before expiry and activity");
     }
 
-    [TestCase("{}", TestName = "An empty answer is no verification")]
-    [TestCase("{\"object\":\"api_key\",\"subject\":\"user_1\",\"revoked\":false,\"expired\":false}", TestName = "An answer without an id is no verification")]
-    [TestCase("{\"object\":\"api_key\",\"id\":\"ak_1\",\"revoked\":false,\"expired\":false}", TestName = "An answer without a subject is no verification")]
-    public async Task AnIncompleteAnswer_IsNeverAValidToken(string answer)
+    [TestCase("{}", "object", TestName = "An empty answer is no verification")]
+    [TestCase("{\"id\":\"ak_1\",\"subject\":\"user_1\",\"revoked\":false,\"expired\":false}", "object", TestName = "An answer without an object is no verification")]
+    [TestCase("{\"object\":\"api_key\",\"subject\":\"user_1\",\"revoked\":false,\"expired\":false}", "id", TestName = "An answer without an id is no verification")]
+    [TestCase("{\"object\":\"api_key\",\"id\":\"ak_1\",\"revoked\":false,\"expired\":false}", "subject", TestName = "An answer without a subject is no verification")]
+    public async Task AnIncompleteAnswer_IsNeverAValidToken(string answer, string missing)
     {
         using var backend = new Backend();
         backend.Answer("api_keys/verify", ApiKey, HttpStatusCode.OK, answer);
@@ -149,7 +164,36 @@ public class MachineTokenTests
         var error = await HostileTokenTests.CatchAsync(() => backend.Verifier().VerifyMachineTokenAsync(ApiKey, ClerkTokenTypes.Any));
 
         Assert.That(error?.Reason, Is.EqualTo(ClerkTokenFailureReason.VerificationUnavailable));
-        Assert.That(error!.Message, Does.Contain("has no"));
+        Assert.That(error!.Message, Is.EqualTo($"The ApiKey was not verified: the Backend API's answer has no {missing}."));
+        Assert.That(error.TokenType, Is.EqualTo(ClerkTokenType.ApiKey));
+    }
+
+    [TestCase("m2m_tokens/verify", M2MToken, ClerkTokenType.M2MToken)]
+    [TestCase("oauth_applications/access_tokens/verify", OAuthToken, ClerkTokenType.OAuthToken)]
+    public async Task AnEmptyAnswer_IsNoVerification_ForEveryKind(string path, string token, ClerkTokenType type)
+    {
+        using var backend = new Backend();
+        backend.Answer(path, token, HttpStatusCode.OK, "{}");
+
+        var error = await HostileTokenTests.CatchAsync(() => backend.Verifier().VerifyMachineTokenAsync(token, ClerkTokenTypes.Any));
+
+        Assert.That((error?.Reason, error?.TokenType, error?.Message), Is.EqualTo((ClerkTokenFailureReason.VerificationUnavailable, type, $"The {type} was not verified: the Backend API's answer has no object.")));
+    }
+
+    [Test]
+    public async Task ABackendApiCallThatFails_IsVerificationUnavailable_SayingHow()
+    {
+        using var mock = new MockHttpMessageHandler();
+        mock.Fallback.Throw(new HttpRequestException("connection refused"));
+        using var client = new ClerkClient(new ClerkClientOptions { SecretKey = "sk_test_" + Guid.NewGuid().ToString("N"), HttpMessageHandler = mock, Retry = new ClerkRetryOptions { MaxRetries = 0 } });
+        var verifier = new ClerkTokenVerifier(client, new ClerkTokenVerifierOptions { JwtKey = PemA, AcceptedTokenTypes = ClerkTokenTypes.Any });
+
+        var error = await HostileTokenTests.CatchAsync(() => verifier.VerifyMachineTokenAsync(ApiKey, ClerkTokenTypes.Any));
+
+        Assert.That(error?.Reason, Is.EqualTo(ClerkTokenFailureReason.VerificationUnavailable));
+        Assert.That(error!.Message, Does.StartWith("The ApiKey was not verified: the Backend API call failed (").And.EndWith("Exception)."));
+        Assert.That(error.InnerException, Is.InstanceOf<ClerkException>());
+        Assert.That(error.TokenType, Is.EqualTo(ClerkTokenType.ApiKey));
     }
 
     [Test]
@@ -161,7 +205,7 @@ public class MachineTokenTests
 
         var error = await HostileTokenTests.CatchAsync(() => backend.Verifier().VerifyMachineTokenAsync(OAuthToken, ClerkTokenTypes.Any));
 
-        Assert.That(error?.Reason, Is.EqualTo(ClerkTokenFailureReason.Inactive));
+        Assert.That((error?.Reason, error?.TokenType, error?.Message), Is.EqualTo((ClerkTokenFailureReason.Inactive, ClerkTokenType.OAuthToken, "The OAuthToken is not active.")));
     }
 
     [TestCase(ApiKey, ClerkTokenTypes.M2MToken | ClerkTokenTypes.OAuthToken)]
