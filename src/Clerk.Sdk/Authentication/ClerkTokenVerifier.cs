@@ -501,15 +501,14 @@ public sealed partial class ClerkTokenVerifier
             {
                 throw new ClerkConfigurationException("A satellite application (ClerkTokenVerifierOptions.IsSatellite) needs ClerkTokenVerifierOptions.Domain or ProxyUrl.");
             }
-            if (options.PublishableKey?.StartsWith(Clerk.PublishableKey.TestPrefix, StringComparison.Ordinal) == true &&
-                !Uri.TryCreate(options.SignInUrl, UriKind.Absolute, out _))
+            if (options.PublishableKey?.StartsWith(Clerk.PublishableKey.TestPrefix, StringComparison.Ordinal) == true && !IsWebUrl(options.SignInUrl))
             {
                 throw new ClerkConfigurationException("A development satellite application needs ClerkTokenVerifierOptions.SignInUrl, the absolute URL of the primary domain's sign-in page.");
             }
         }
-        if (!string.IsNullOrWhiteSpace(options.ProxyUrl) && !options.ProxyUrl.StartsWith('/') && !Uri.TryCreate(options.ProxyUrl, UriKind.Absolute, out _))
+        if (!string.IsNullOrWhiteSpace(options.ProxyUrl) && !options.ProxyUrl.StartsWith('/') && !IsWebUrl(options.ProxyUrl))
         {
-            throw new ClerkConfigurationException("ClerkTokenVerifierOptions.ProxyUrl must be an absolute URL or a path starting with '/'.");
+            throw new ClerkConfigurationException("ClerkTokenVerifierOptions.ProxyUrl must be an absolute http(s) URL or a path starting with '/'.");
         }
         if (string.IsNullOrWhiteSpace(options.PublishableKey)) return (null, null, "");
         var key = Clerk.PublishableKey.ParseSetting(options.PublishableKey, "ClerkTokenVerifierOptions.PublishableKey");
@@ -518,6 +517,11 @@ public sealed partial class ClerkTokenVerifier
         var suffix = Convert.ToBase64String(digest).Replace('+', '-').Replace('/', '_')[..8];
         return (key, frontendApi, suffix);
     }
+
+    /// <summary>An absolute http(s) URL. (<see cref="UriKind.Absolute"/> alone is not enough: on Unix <c>/sign-in</c>
+    /// parses as the absolute <c>file:///sign-in</c>.)</summary>
+    private static bool IsWebUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     private static string? ExpectedIssuer(ClerkTokenVerifierOptions options)
     {
