@@ -192,6 +192,43 @@ public class AuthenticateRequestDifferentialTests
 
     private static async Task<Outcome> OursAsync(Scenario scenario)
     {
+        var state = await StateAsync(scenario);
+        var status = state.Status switch { ClerkAuthStatus.SignedIn => "signed-in", ClerkAuthStatus.Handshake => "handshake", _ => "signed-out" };
+        return Make(status, state.IsSignedIn ? null : state.AuthReason, state.Subject, state.RedirectLocation);
+    }
+
+    /// <summary>
+    /// Beyond what is compared with Clerk: our whole answer to every scenario (status, token type, reason, Clerk's reason
+    /// code, message, and every header a handshake or a signed-out page sets) is reviewed like the public API, in
+    /// <c>authenticate-request-states.approved.txt</c> beside this file (tokens shown as &lt;jwt&gt;: the test keys are
+    /// made per run). A change fails here and writes the <c>.received.txt</c>; approve it by renaming.
+    /// </summary>
+    [Test]
+    public async Task OurWholeAnswer_ToEveryScenario_IsTheApprovedOne()
+    {
+        var jwt = new System.Text.RegularExpressions.Regex("[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}");
+        var lines = new List<string>();
+        foreach (var scenario in _scenarios)
+        {
+            var state = await StateAsync(scenario);
+            lines.Add($"{scenario.Id}: {state.Status} type={state.TokenType?.ToString() ?? "-"} reason={state.Reason?.ToString() ?? "-"} code={state.AuthReason ?? "-"} subject={state.Subject ?? "-"}");
+            if (state.Message is { } message) lines.Add($"    message: {jwt.Replace(message, "<jwt>")}");
+            foreach (var (name, value) in state.Headers) lines.Add($"    {name}: {jwt.Replace(value, "<jwt>")}");
+        }
+        var approvedPath = System.IO.Path.Combine(Clerk.Sdk.TestKit.RepoPaths.Root, "tests", "Clerk.Sdk.Tests", "Authentication", "authenticate-request-states.approved.txt");
+        var receivedPath = approvedPath.Replace(".approved.", ".received.", StringComparison.Ordinal);
+        var received = string.Join("\n", lines) + "\n";
+        var approved = System.IO.File.Exists(approvedPath) ? System.IO.File.ReadAllText(approvedPath).Replace("\r\n", "\n", StringComparison.Ordinal) : null;
+        if (approved != received)
+        {
+            System.IO.File.WriteAllText(receivedPath, received);
+            Assert.Fail($"Our answers to the request scenarios changed (or were never approved). Review {receivedPath} and, if intended, rename it to {System.IO.Path.GetFileName(approvedPath)}.");
+        }
+        if (System.IO.File.Exists(receivedPath)) System.IO.File.Delete(receivedPath);
+    }
+
+    private static async Task<ClerkRequestState> StateAsync(Scenario scenario)
+    {
         var verifier = PemVerifier(o =>
         {
             o.Issuer = null;
@@ -212,9 +249,7 @@ public class AuthenticateRequestDifferentialTests
         });
         var request = new ClerkAuthenticationRequest(new Uri(scenario.Url), scenario.Method);
         foreach (var (name, value) in scenario.Headers) request.Headers[name] = value;
-        var state = await verifier.AuthenticateRequestAsync(request);
-        var status = state.Status switch { ClerkAuthStatus.SignedIn => "signed-in", ClerkAuthStatus.Handshake => "handshake", _ => "signed-out" };
-        return Make(status, state.IsSignedIn ? null : state.AuthReason, state.Subject, state.RedirectLocation);
+        return await verifier.AuthenticateRequestAsync(request);
     }
 
     private static Outcome Make(string status, string? reason, string? subject, string? location)
