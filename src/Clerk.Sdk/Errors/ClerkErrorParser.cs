@@ -50,9 +50,14 @@ internal static class ClerkErrorParser
     {
         var builder = new StringBuilder(message.TrimEnd('.'));
         builder.Append(" (HTTP ").Append(statusCode.ToString(CultureInfo.InvariantCulture)).Append(')');
-        if (body.Errors.Count > 0)
+        var described = body.Errors.Select(e => e.ToString()).Where(text => text.Length > 0).ToList();
+        if (described.Count > 0)
         {
-            builder.Append(": ").Append(string.Join("; ", body.Errors.Select(e => e.ToString())));
+            builder.Append(": ").Append(string.Join("; ", described));
+        }
+        else if (body.Errors.Count > 0)
+        {
+            builder.Append(": Clerk error JSON without a code or message");
         }
         else if (body.Excerpt is not null && statusCode is >= 200 and < 300)
         {
