@@ -216,15 +216,7 @@ public class AuthenticateRequestDifferentialTests
             foreach (var (name, value) in state.Headers) lines.Add($"    {name}: {jwt.Replace(value, "<jwt>")}");
         }
         var approvedPath = System.IO.Path.Combine(Clerk.Sdk.TestKit.RepoPaths.Root, "tests", "Clerk.Sdk.Tests", "Authentication", "authenticate-request-states.approved.txt");
-        var receivedPath = approvedPath.Replace(".approved.", ".received.", StringComparison.Ordinal);
-        var received = string.Join("\n", lines) + "\n";
-        var approved = System.IO.File.Exists(approvedPath) ? System.IO.File.ReadAllText(approvedPath).Replace("\r\n", "\n", StringComparison.Ordinal) : null;
-        if (approved != received)
-        {
-            System.IO.File.WriteAllText(receivedPath, received);
-            Assert.Fail($"Our answers to the request scenarios changed (or were never approved). Review {receivedPath} and, if intended, rename it to {System.IO.Path.GetFileName(approvedPath)}.");
-        }
-        if (System.IO.File.Exists(receivedPath)) System.IO.File.Delete(receivedPath);
+        Support.ApprovedListing.Verify(lines, approvedPath);
     }
 
     private static async Task<ClerkRequestState> StateAsync(Scenario scenario)

@@ -101,14 +101,6 @@ public class FailureMessageTests
             lines.Add($"neither a JWT key nor a client -> {ex.Message}");
         }
 
-        var received = string.Join("\n", lines) + "\n";
-        var receivedPath = Path.ChangeExtension(ApprovedPath, null).Replace(".approved", ".received", StringComparison.Ordinal) + ".txt";
-        var approved = File.Exists(ApprovedPath) ? File.ReadAllText(ApprovedPath).Replace("\r\n", "\n", StringComparison.Ordinal) : null;
-        if (approved != received)
-        {
-            File.WriteAllText(receivedPath, received);
-            Assert.Fail($"The refusal messages changed (or were never approved). Review {receivedPath} and, if intended, rename it to {Path.GetFileName(ApprovedPath)}.");
-        }
-        if (File.Exists(receivedPath)) File.Delete(receivedPath);
+        Support.ApprovedListing.Verify(lines, ApprovedPath);
     }
 }
