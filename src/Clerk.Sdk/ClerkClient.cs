@@ -137,7 +137,7 @@ public partial class ClerkClient : IDisposable
     /// <exception cref="ClerkConfigurationException">The URL is not an absolute http(s) URL.</exception>
     internal static string NormalizeBaseUrl(string? baseUrl)
     {
-        if (string.IsNullOrWhiteSpace(baseUrl) || !Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        if (string.IsNullOrWhiteSpace(baseUrl) || !Clerk.Http.WebUrl.TryParse(baseUrl, out var uri))
         {
             throw new ClerkConfigurationException($"The Clerk API base URL '{baseUrl}' is not an absolute http(s) URL (default {ClerkClientOptions.DefaultApiUrl}).");
         }

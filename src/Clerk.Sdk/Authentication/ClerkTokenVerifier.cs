@@ -501,12 +501,12 @@ public sealed partial class ClerkTokenVerifier
             {
                 throw new ClerkConfigurationException("A satellite application (ClerkTokenVerifierOptions.IsSatellite) needs ClerkTokenVerifierOptions.Domain or ProxyUrl.");
             }
-            if (options.PublishableKey?.StartsWith(Clerk.PublishableKey.TestPrefix, StringComparison.Ordinal) == true && !IsWebUrl(options.SignInUrl))
+            if (options.PublishableKey?.StartsWith(Clerk.PublishableKey.TestPrefix, StringComparison.Ordinal) == true && !Clerk.Http.WebUrl.TryParse(options.SignInUrl, out _))
             {
                 throw new ClerkConfigurationException("A development satellite application needs ClerkTokenVerifierOptions.SignInUrl, the absolute URL of the primary domain's sign-in page.");
             }
         }
-        if (!string.IsNullOrWhiteSpace(options.ProxyUrl) && !options.ProxyUrl.StartsWith('/') && !IsWebUrl(options.ProxyUrl))
+        if (!string.IsNullOrWhiteSpace(options.ProxyUrl) && !options.ProxyUrl.StartsWith('/') && !Clerk.Http.WebUrl.TryParse(options.ProxyUrl, out _))
         {
             throw new ClerkConfigurationException("ClerkTokenVerifierOptions.ProxyUrl must be an absolute http(s) URL or a path starting with '/'.");
         }
@@ -517,11 +517,6 @@ public sealed partial class ClerkTokenVerifier
         var suffix = Convert.ToBase64String(digest).Replace('+', '-').Replace('/', '_')[..8];
         return (key, frontendApi, suffix);
     }
-
-    /// <summary>An absolute http(s) URL. (<see cref="UriKind.Absolute"/> alone is not enough: on Unix <c>/sign-in</c>
-    /// parses as the absolute <c>file:///sign-in</c>.)</summary>
-    private static bool IsWebUrl(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     private static string? ExpectedIssuer(ClerkTokenVerifierOptions options)
     {

@@ -51,7 +51,7 @@ public sealed class ClerkFrontendClientOptions : ClerkClientOptionsBase
     {
         var key = Clerk.PublishableKey.ParseSetting(PublishableKey, "ClerkFrontendClientOptions.PublishableKey");
         var url = FrontendApiUrl is { Length: > 0 } custom ? custom : key.FrontendApiUrl.ToString();
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        if (!Clerk.Http.WebUrl.TryParse(url, out var uri))
         {
             throw new ClerkConfigurationException($"The Frontend API URL '{url}' is not an absolute http(s) URL.");
         }
