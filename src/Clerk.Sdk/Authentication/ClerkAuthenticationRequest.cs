@@ -77,14 +77,8 @@ public sealed class ClerkAuthenticationRequest
             var value = part[(equals + 1)..].Trim();
             if (value.Length >= 2 && value[0] == '"' && value[^1] == '"') value = value[1..^1];
             if (name.Length == 0 || result.ContainsKey(name)) continue;
-            try
-            {
-                result[name] = Uri.UnescapeDataString(value);
-            }
-            catch (UriFormatException)
-            {
-                result[name] = value;
-            }
+            // An invalid percent sequence stays as it is (UnescapeDataString does not throw).
+            result[name] = Uri.UnescapeDataString(value);
         }
         return result;
     }

@@ -65,12 +65,13 @@ public sealed partial class ClerkTokenVerifier
                 {
                     // Clerk reads an opaque machine token (ak_, mt_, oat_) as a session token that does not decode.
                     return machineJwt is null
-                        ? ClerkRequestState.SignedOut(ClerkTokenType.SessionToken, ClerkTokenFailureReason.TokenTypeNotAccepted, "token-invalid", $"A {kind} is not accepted here.")
-                        : ClerkRequestState.SignedOut(ClerkTokenType.SessionToken, ClerkTokenFailureReason.WrongTokenType, ClerkAuthReasons.TokenTypeMismatch, $"A {kind} is not accepted here.");
+                        ? ClerkRequestState.SignedOut(ClerkTokenType.SessionToken, ClerkTokenFailureReason.TokenTypeNotAccepted, "token-invalid", TokenClassifier.NotAccepted(kind))
+                        : ClerkRequestState.SignedOut(ClerkTokenType.SessionToken, ClerkTokenFailureReason.WrongTokenType, ClerkAuthReasons.TokenTypeMismatch, TokenClassifier.NotAccepted(kind));
                 }
                 if ((_accepted & TokenClassifier.ToFlag(kind)) == 0)
                 {
-                    return ClerkRequestState.SignedOut(several ? kind : SingleAccepted(), ClerkTokenFailureReason.TokenTypeNotAccepted, ClerkAuthReasons.TokenTypeMismatch, $"A {kind} is not accepted here.");
+                    // Only with one accepted kind: with several, a kind not among them was refused above.
+                    return ClerkRequestState.SignedOut(SingleAccepted(), ClerkTokenFailureReason.TokenTypeNotAccepted, ClerkAuthReasons.TokenTypeMismatch, TokenClassifier.NotAccepted(kind));
                 }
                 try
                 {
@@ -83,7 +84,7 @@ public sealed partial class ClerkTokenVerifier
             }
             if (!several && _accepted != ClerkTokenTypes.SessionToken)
             {
-                return ClerkRequestState.SignedOut(SingleAccepted(), ClerkTokenFailureReason.TokenTypeNotAccepted, ClerkAuthReasons.TokenTypeMismatch, "A session token is not accepted here.");
+                return ClerkRequestState.SignedOut(SingleAccepted(), ClerkTokenFailureReason.TokenTypeNotAccepted, ClerkAuthReasons.TokenTypeMismatch, TokenClassifier.NotAccepted(ClerkTokenType.SessionToken));
             }
             return await AuthenticateSessionHeaderAsync(context, header, cancellationToken).ConfigureAwait(false);
         }
@@ -180,15 +181,15 @@ public sealed partial class ClerkTokenVerifier
             {
                 if (isProduction) return MaybeHandshake(context, ClerkTokenFailureReason.MissingToken, ClerkAuthReasons.SatelliteCookieNeedsSyncing, "");
                 var signIn = new UriBuilder(_signInUrl!);
-                var location = AppendQuery(signIn.Uri.ToString(), "__clerk_redirect_url", context.ClerkUrl.ToString());
+                var location = RequestParsing.AppendQuery(signIn.Uri.ToString(), "__clerk_redirect_url", context.ClerkUrl.ToString());
                 return MaybeHandshake(context, ClerkTokenFailureReason.MissingToken, ClerkAuthReasons.SatelliteCookieNeedsSyncing, "", location);
             }
         }
         if (isDevelopment && !_isSatellite && context.Query("__clerk_redirect_url") is { } redirectBack && Uri.TryCreate(redirectBack, UriKind.Absolute, out var satellite))
         {
             var back = satellite.ToString();
-            if (context.DevBrowserToken is { } devBrowser) back = AppendQuery(back, "__clerk_db_jwt", devBrowser);
-            back = SetQuery(back, "__clerk_synced", "true");
+            if (context.DevBrowserToken is { } devBrowser) back = RequestParsing.AppendQuery(back, "__clerk_db_jwt", devBrowser);
+            back = RequestParsing.SetQuery(back, "__clerk_synced", "true");
             return MaybeHandshake(context, ClerkTokenFailureReason.MissingToken, ClerkAuthReasons.PrimaryRespondsToSyncing, "", back);
         }
         if (isDevelopment && context.Query("__clerk_db_jwt") is not null)
@@ -286,7 +287,7 @@ public sealed partial class ClerkTokenVerifier
     /// </summary>
     private string HandshakeUrl(RequestContext context, string authReason)
     {
-        var redirect = RemoveQuery(context.ClerkUrl.ToString(), "__clerk_db_jwt", "__dev_session");
+        var redirect = RequestParsing.RemoveQuery(context.ClerkUrl.ToString(), "__clerk_db_jwt", "__dev_session");
         var frontendApi = context.FrontendApi;
         var baseUrl = (frontendApi.StartsWith("http", StringComparison.Ordinal) ? frontendApi : "https://" + frontendApi).TrimEnd('/') + "/";
         var query = new List<(string, string)>
@@ -329,18 +330,19 @@ public sealed partial class ClerkTokenVerifier
             new("Access-Control-Allow-Origin", "null"),
             new("Access-Control-Allow-Credentials", "true"),
         };
-        var sessionToken = "";
+        // Clerk reads each directive's name=value with split('='): a session directive without '=' has no value at all
+        // (undefined there, null here), which makes the handshake unusable rather than signed out.
+        string? sessionToken = "";
         foreach (var directive in directives)
         {
             headers.Add(new("Set-Cookie", directive));
-            var pair = directive.Split(';')[0];
-            var equals = pair.IndexOf('=', StringComparison.Ordinal);
-            var name = equals < 0 ? pair : pair[..equals];
-            if (name.StartsWith("__session", StringComparison.Ordinal)) sessionToken = equals < 0 ? "" : pair[(equals + 1)..].Split('=')[0];
+            var pair = directive.Split(';')[0].Split('=');
+            if (pair[0].StartsWith("__session", StringComparison.Ordinal)) sessionToken = pair.Length > 1 ? pair[1] : null;
         }
+        if (sessionToken is null) return null;
         if (_publishableKey?.IsTest == true)
         {
-            headers.Add(new("Location", RemoveQuery(context.ClerkUrl.ToString(), "__clerk_handshake", "__clerk_help", "__clerk_db_jwt", "__clerk_handshake_nonce")));
+            headers.Add(new("Location", RequestParsing.RemoveQuery(context.ClerkUrl.ToString(), "__clerk_handshake", "__clerk_help", "__clerk_db_jwt", "__clerk_handshake_nonce")));
             headers.Add(new("Cache-Control", "no-store"));
         }
         if (sessionToken.Length == 0)
@@ -390,22 +392,6 @@ public sealed partial class ClerkTokenVerifier
         return Uri.TryCreate(accounts, UriKind.Absolute, out var expected) && referrer.GetLeftPart(UriPartial.Authority) == expected.GetLeftPart(UriPartial.Authority);
     }
 
-    private static string AppendQuery(string url, string name, string value) =>
-        url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + Uri.EscapeDataString(name) + "=" + Uri.EscapeDataString(value);
-
-    private static string SetQuery(string url, string name, string value) => AppendQuery(RemoveQuery(url, name), name, value);
-
-    /// <summary>The URL without the named query parameters (the others keep their order and encoding).</summary>
-    private static string RemoveQuery(string url, params string[] names)
-    {
-        var question = url.IndexOf('?', StringComparison.Ordinal);
-        if (question < 0) return url;
-        var hash = url.IndexOf('#', question);
-        var query = hash < 0 ? url[(question + 1)..] : url[(question + 1)..hash];
-        var kept = query.Split('&').Where(part => part.Length > 0 && !names.Contains(Uri.UnescapeDataString(part.Split('=')[0].Replace('+', ' ')))).ToList();
-        return url[..question] + (kept.Count > 0 ? "?" + string.Join("&", kept) : "") + (hash < 0 ? "" : url[hash..]);
-    }
-
     /// <summary>What one request offers, read once: its URL as Clerk derives it, the tokens and cookies by Clerk's rules.</summary>
     private sealed class RequestContext
     {
@@ -418,7 +404,7 @@ public sealed partial class ClerkTokenVerifier
             _cookies = request.ReadCookies();
             _suffix = verifier._cookieSuffix;
             ClerkUrl = DeriveUrl(request, verifier._trustForwardedHeaders);
-            TokenInHeader = ParseAuthorization(request.Header("Authorization"));
+            TokenInHeader = RequestParsing.ParseAuthorization(request.Header("Authorization"));
             SecFetchDest = request.Header("Sec-Fetch-Dest");
             Accept = request.Header("Accept");
             Referrer = request.Header("Referer");
@@ -430,10 +416,10 @@ public sealed partial class ClerkTokenVerifier
             UsesSuffixedCookies = _suffix.Length > 0 && ComputeUsesSuffixedCookies(verifier);
             SessionTokenInCookie = Empty(SuffixedOrNot("__session"));
             var uat = SuffixedOrNot("__client_uat");
-            ClientUat = ParseLeadingInteger(uat);
+            ClientUat = RequestParsing.ParseLeadingInteger(uat);
             DevBrowserToken = Empty(Query("__clerk_db_jwt")) ?? Empty(SuffixedOrNot("__clerk_db_jwt"));
             HandshakeToken = Empty(Query("__clerk_handshake")) ?? Empty(Cookie("__clerk_handshake"));
-            RedirectCount = (int)Math.Clamp(ParseLeadingInteger(Cookie("__clerk_redirect_count")), 0, int.MaxValue);
+            RedirectCount = (int)Math.Clamp(RequestParsing.ParseLeadingInteger(Cookie("__clerk_redirect_count")), 0, int.MaxValue);
         }
 
         public string Method { get; }
@@ -466,18 +452,7 @@ public sealed partial class ClerkTokenVerifier
 
         public int RedirectCount { get; }
 
-        public string? Query(string name)
-        {
-            var query = ClerkUrl.Query;
-            if (query.Length <= 1) return null;
-            foreach (var part in query[1..].Split('&'))
-            {
-                var equals = part.IndexOf('=', StringComparison.Ordinal);
-                var key = Uri.UnescapeDataString((equals < 0 ? part : part[..equals]).Replace('+', ' '));
-                if (key == name) return equals < 0 ? "" : Uri.UnescapeDataString(part[(equals + 1)..].Replace('+', ' '));
-            }
-            return null;
-        }
+        public string? Query(string name) => RequestParsing.QueryValue(ClerkUrl, name);
 
         public bool IsCrossOriginReferrer() =>
             Referrer is not null && Uri.TryCreate(Referrer, UriKind.Absolute, out var referrer) &&
@@ -510,7 +485,8 @@ public sealed partial class ClerkTokenVerifier
                 var expired = suffixedPayload is { } p && JsonClaims.GetNumber(p, "exp"u8) is { } exp && exp <= verifier._time.GetUtcNow().ToUnixTimeSeconds();
                 if (suffixedClientUat != "0" && clientUat == "0" && expired) return false;
             }
-            if (suffixedClientUat is null && suffixedSession.Length > 0) return false;
+            // Clerk: a suffixed session without a suffixed __client_uat (both absent returned above).
+            if (suffixedClientUat is null) return false;
             return true;
 
             bool BelongsToInstance(JsonElement? payload) =>
@@ -532,31 +508,6 @@ public sealed partial class ClerkTokenVerifier
             {
                 return null;
             }
-        }
-
-        /// <summary>Clerk's reading of <c>Authorization</c>: <c>Bearer x</c> gives x, a single word is taken as the token itself, another scheme gives none.</summary>
-        private static string? ParseAuthorization(string? value)
-        {
-            if (string.IsNullOrEmpty(value)) return null;
-            var space = value.IndexOf(' ', StringComparison.Ordinal);
-            if (space < 0) return value;
-            var scheme = value[..space];
-            var rest = value[(space + 1)..];
-            var token = rest.IndexOf(' ', StringComparison.Ordinal) is var next && next >= 0 ? rest[..next] : rest;
-            if (token.Length == 0) return scheme;
-            // Deliberate: the scheme is case-insensitive (RFC 9110); Clerk's SDK takes only "Bearer".
-            return scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase) ? token : null;
-        }
-
-        /// <summary>JavaScript's <c>parseInt(x) || 0</c>: the leading integer, else 0.</summary>
-        private static long ParseLeadingInteger(string? text)
-        {
-            if (string.IsNullOrEmpty(text)) return 0;
-            var trimmed = text.TrimStart();
-            var end = 0;
-            if (end < trimmed.Length && trimmed[end] is '-' or '+') end++;
-            while (end < trimmed.Length && char.IsAsciiDigit(trimmed[end])) end++;
-            return long.TryParse(trimmed.AsSpan(0, end), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : 0;
         }
 
         /// <summary>The URL the client asked for: the request's, or with trusted forwarded headers, their host and protocol (the first of each).</summary>

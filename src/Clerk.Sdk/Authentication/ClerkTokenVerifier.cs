@@ -176,7 +176,7 @@ public sealed partial class ClerkTokenVerifier
         }
         if ((acceptedTypes & TokenClassifier.ToFlag(type)) == 0)
         {
-            throw ClaimRules.Fail(ClerkTokenFailureReason.TokenTypeNotAccepted, $"A {type} is not accepted here.", type);
+            throw ClaimRules.Fail(ClerkTokenFailureReason.TokenTypeNotAccepted, TokenClassifier.NotAccepted(type), type);
         }
         return await VerifyMachineAsync(type, jwt, token, cancellationToken).ConfigureAwait(false);
     }
@@ -247,7 +247,7 @@ public sealed partial class ClerkTokenVerifier
                 type = kind;
                 if ((_accepted & TokenClassifier.ToFlag(kind)) == 0)
                 {
-                    return ClerkRequestState.SignedOut(kind, ClerkTokenFailureReason.TokenTypeNotAccepted, $"A {kind} is not accepted here.");
+                    return ClerkRequestState.SignedOut(kind, ClerkTokenFailureReason.TokenTypeNotAccepted, TokenClassifier.NotAccepted(kind));
                 }
                 if (kind == ClerkTokenType.SessionToken)
                 {

@@ -9,10 +9,7 @@ internal static class JsonClaims
     /// <summary>Unix seconds beyond which a time claim is not a date (year 9999).</summary>
     public const double MaxUnixSeconds = 253402300799;
 
-    public static string? GetString(JsonElement obj, string name) =>
-        obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    /// <summary><see cref="GetString(JsonElement, string)"/> with a UTF-8 name (<c>"sub"u8</c>): no transcoding per lookup.</summary>
+    /// <summary>A string claim, or null when absent or not a string (the name in UTF-8, <c>"sub"u8</c>: no transcoding per lookup).</summary>
     public static string? GetString(JsonElement obj, ReadOnlySpan<byte> utf8Name) =>
         obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(utf8Name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
@@ -20,11 +17,7 @@ internal static class JsonClaims
     public static double? GetNumber(JsonElement obj, ReadOnlySpan<byte> utf8Name) =>
         obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(utf8Name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number) ? number : null;
 
-    /// <summary>Reads a NumericDate (seconds, fractions truncated like JavaScript's <c>Date.setUTCSeconds</c>).</summary>
-    public static DateTimeOffset? GetTime(JsonElement obj, string name) =>
-        obj.TryGetProperty(name, out var value) && TryGetUnixSeconds(value, out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
-
-    /// <summary><see cref="GetTime(JsonElement, string)"/> with a UTF-8 name.</summary>
+    /// <summary>Reads a NumericDate (seconds, fractions truncated like JavaScript's <c>Date.setUTCSeconds</c>); null when absent or not a date.</summary>
     public static DateTimeOffset? GetTime(JsonElement obj, ReadOnlySpan<byte> utf8Name) =>
         obj.TryGetProperty(utf8Name, out var value) && TryGetUnixSeconds(value, out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
 

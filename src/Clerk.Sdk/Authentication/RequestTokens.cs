@@ -70,8 +70,8 @@ internal static class RequestTokens
         {
             return null;
         }
-        var token = text[(space + 1)..].Trim();
-        return token.Length == 0 ? null : token;
+        // The text is trimmed, so something other than white space follows the first space.
+        return text[(space + 1)..].Trim();
     }
 
     /// <summary>One cookie's value from a <c>Cookie</c> header (<c>a=1; __session=...</c>).</summary>

@@ -61,6 +61,15 @@ internal static class TokenClassifier
 
     public static bool IsOAuthType(string? typ) => typ is not null && Array.IndexOf(OAuthJwtTypes, typ) >= 0;
 
+    /// <summary>The refusal of a kind that is not among the accepted ones, naming it as a developer says it.</summary>
+    public static string NotAccepted(ClerkTokenType type) => type switch
+    {
+        ClerkTokenType.SessionToken => "A session token is not accepted here.",
+        ClerkTokenType.ApiKey => "An API key is not accepted here.",
+        ClerkTokenType.M2MToken => "An M2M token is not accepted here.",
+        _ => "An OAuth access token is not accepted here.",
+    };
+
     public static ClerkTokenTypes ToFlag(ClerkTokenType type) => type switch
     {
         ClerkTokenType.SessionToken => ClerkTokenTypes.SessionToken,

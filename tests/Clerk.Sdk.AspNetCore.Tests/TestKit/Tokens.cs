@@ -47,9 +47,9 @@ internal static class Tokens
     public static Dictionary<string, object?> With(this Dictionary<string, object?> claims, string name, object? value) =>
         new(claims) { [name] = value };
 
-    public static string Sign(Dictionary<string, object?> claims, RSA? key = null)
+    public static string Sign(Dictionary<string, object?> claims, RSA? key = null, string typ = "JWT")
     {
-        var header = new Dictionary<string, object?> { ["alg"] = "RS256", ["kid"] = Kid, ["typ"] = "JWT" };
+        var header = new Dictionary<string, object?> { ["alg"] = "RS256", ["kid"] = Kid, ["typ"] = typ };
         var input = B64(JsonSerializer.Serialize(header)) + "." + B64(JsonSerializer.Serialize(claims));
         var signature = (key ?? InstanceKey).SignData(Encoding.ASCII.GetBytes(input), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         return input + "." + B64(signature);

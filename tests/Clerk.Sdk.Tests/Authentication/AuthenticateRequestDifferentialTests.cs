@@ -130,6 +130,9 @@ public class AuthenticateRequestDifferentialTests
             ("v1 claims", SessionClaims().Without("v").With("org_id", "org_1").With("org_role", "org:basic_member").With("org_permissions", new[] { "org:sys_profile:read" }),
                 [new(Role: "basic_member"), new(Role: "org:basic_member"), new(Permission: "sys_profile:read"), new(Permission: "org:sys_profile:manage"), new(Feature: "profile")]),
             ("feature claim without a scope", SessionClaims().With("fea", "dashboard").With("pla", "u:free"), [new(Feature: "dashboard"), new(Plan: "free")]),
+            ("feature with an empty scope, and both scopes in either order", SessionClaims().With("fea", ":dashboard,uo:reports,ou:export").With("pla", ":free,uo:team"),
+                [new(Feature: "dashboard"), new(Feature: "reports"), new(Feature: "u:reports"), new(Feature: "o:reports"), new(Feature: "user:export"), new(Feature: "org:export"),
+                 new(Plan: "free"), new(Plan: "team"), new(Plan: "o:team"), new(Plan: "u:team")]),
         ];
     }
 
@@ -288,8 +291,16 @@ public class AuthenticateRequestDifferentialTests
     private static string Suffix(string publishableKey) =>
         Convert.ToBase64String(System.Security.Cryptography.SHA1.HashData(Encoding.UTF8.GetBytes(publishableKey))).Replace('+', '-').Replace('/', '_')[..8];
 
-    private static string HandshakeToken(IEnumerable<string> directives, System.Security.Cryptography.RSA? key = null, string typ = "JWT") =>
-        Sign(new Dictionary<string, object?> { ["alg"] = "RS256", ["kid"] = KidA, ["typ"] = typ }, new Dictionary<string, object?> { ["handshake"] = directives.ToArray() }, key);
+    private static string HandshakeToken(IEnumerable<string> directives, System.Security.Cryptography.RSA? key = null, string typ = "JWT", Dictionary<string, object?>? extraHeader = null) =>
+        HandshakeOf(directives.ToArray(), key, typ, extraHeader);
+
+    /// <summary>A handshake token whose <c>handshake</c> claim is <paramref name="claim"/> (a list of directives, or anything else).</summary>
+    private static string HandshakeOf(object claim, System.Security.Cryptography.RSA? key = null, string typ = "JWT", Dictionary<string, object?>? extraHeader = null)
+    {
+        var header = new Dictionary<string, object?> { ["alg"] = "RS256", ["kid"] = KidA, ["typ"] = typ };
+        foreach (var (name, value) in extraHeader ?? []) header[name] = value;
+        return Sign(header, new Dictionary<string, object?> { ["handshake"] = claim }, key);
+    }
 
     private static List<Scenario> Scenarios()
     {
@@ -454,6 +465,86 @@ public class AuthenticateRequestDifferentialTests
         Add("referrer from the same origin", With(Page(signedIn), "referer", App + "/home"));
         Add("referrer from another site, after one redirect", With(Page(signedIn + "; __clerk_redirect_count=1"), "referer", "https://elsewhere.example.org/page"));
         Add("referrer from another site, fetch", With(Fetch(signedIn), "referer", "https://elsewhere.example.org/page"));
+        Add("referrer that is not a URL", With(Page(signedIn), "referer", "not a url"));
+        Add("live: referrer from a development Account Portal", With(Page(signedIn), "referer", "https://happy-dog-1.accounts.dev/sign-in"));
+        Add("proxy URL: referrer from the proxy's host", With(Page(signedIn), "referer", "https://proxy.example.com/page"), new Options(Live, ProxyUrl: "https://proxy.example.com/__clerk"));
+        var devSignedIn = $"__session={devValid}; __client_uat={uatOld}; __clerk_db_jwt=dvb_2xyz";
+        Add("dev: referrer from the development Account Portal", With(Page(devSignedIn), "referer", "https://happy-dog-1.accounts.dev/sign-in"), dev);
+        Add("dev: referrer from accounts.*.lcl.dev", With(Page(devSignedIn), "referer", "https://accounts.foo.lcl.dev/sign-in"), dev);
+        Add("dev: referrer from another instance's Frontend API (*.clerk.accounts.dev)", With(Page(devSignedIn), "referer", "https://other-cat-2.clerk.accounts.dev/v1/client"), dev);
+        Add("dev: referrer from another site", With(Page(devSignedIn), "referer", "https://elsewhere.example.org/page"), dev);
+        var staging = "pk_live_" + Convert.ToBase64String(Encoding.UTF8.GetBytes("clerk.accountsstage.example.com$"));
+        var stagingSignedIn = $"__session={Token(Claims("https://clerk.accountsstage.example.com"))}; __client_uat={uatOld}";
+        Add("staging Frontend API: referrer from its Account Portal", With(Page(stagingSignedIn), "referer", "https://accountsstage.example.com/sign-in"), new Options(staging));
+        Add("staging Frontend API: referrer from another site", With(Page(stagingSignedIn), "referer", "https://example.com/sign-in"), new Options(staging));
+
+        // Bearer and page details.
+        Add("bearer expired, POST", With(Fetch(), "authorization", "Bearer " + expired), method: "POST");
+        Add("bearer expired, POST page", With(Page(), "authorization", "Bearer " + expired), method: "POST");
+        Add("bearer with another token category (cat)", With(Fetch(), "authorization", "Bearer " + Token(Claims(), header: SessionHeader().With("cat", "cl_B7d4PD999ZZZ"))));
+        Add("bearer with the neutral token category", With(Fetch(), "authorization", "Bearer " + Token(Claims(), header: SessionHeader().With("cat", "cl_I7d4PD111III"))));
+        // Signed as it is: the payload ("{}1") is what fails, not the signature.
+        var unreadablePayload = SignSegments(valid.Split('.')[0], "e30x", KeyA);
+        Add("bearer with an unreadable payload", With(Fetch(), "authorization", "Bearer " + unreadablePayload));
+        Add("cookie with an unreadable payload (page)", Page($"__session={unreadablePayload}; __client_uat={uatOld}"));
+        Add("cookie holding an OAuth JWT (page)", Page($"__session={oauthJwt}; __client_uat={uatOld}"));
+        Add("client_uat equal to the token's iat", Page($"__session={Token(Claims().With("iat", NowSeconds - 60))}; __client_uat={uatOld}"));
+        var expiredCookie = $"__session={expired}; __client_uat={uatOld}";
+        Add("expired cookie, Sec-Fetch-Dest empty with Accept text/html", Headers(expiredCookie, ("sec-fetch-dest", "empty"), ("accept", "text/html")));
+        Add("expired cookie, Accept application/json without Sec-Fetch-Dest", Headers(expiredCookie, ("accept", "application/json")));
+        Add("expired cookie, neither Accept nor Sec-Fetch-Dest", Headers(expiredCookie));
+        Add("expired cookie behind a proxy (Host, X-Forwarded-Proto)", With(With(Page(expiredCookie), "host", "shop.example.com"), "x-forwarded-proto", "https"), at: "http://10.0.0.5:8080/cart?item=7");
+        Add("expired cookie behind a proxy (two X-Forwarded-Host values)", With(Page(expiredCookie), "x-forwarded-host", "shop.example.com, internal.local"), at: "http://10.0.0.5:8080/cart?item=7");
+        Add("bearer expired, page with a session cookie too", With(Page($"__session={Token(Claims().With("sid", "sess_COOKIE"))}; __client_uat={uatOld}"), "authorization", "Bearer " + expired));
+
+        // Suffixed cookies: which pair Clerk reads.
+        Add("unsuffixed newer but signed out (client_uat 0), suffixed signed in", Page($"__session={valid}; __client_uat=0; __session_{suffix}={olderValid}; __client_uat_{suffix}={uatOld}"));
+        Add("suffixed client_uat only", Page($"__client_uat_{suffix}={uatOld}"));
+        Add("both pairs of one iat, the unsuffixed one for another party", Page($"__session={foreignAzp}; __client_uat={uatOld}; __session_{suffix}={valid}; __client_uat_{suffix}={uatOld}"));
+        Add("empty suffixed client_uat beside an unsuffixed one", Page($"__client_uat_{suffix}=; __client_uat={uatOld}; __session_{suffix}={valid}"));
+        Add("garbage unsuffixed session beside suffixed cookies", Page($"__session=garbage; __session_{suffix}={valid}; __client_uat_{suffix}={uatOld}"));
+        Add("live: suffixed session expired, unsuffixed client_uat 0", Page($"__session_{suffix}={expired}; __client_uat_{suffix}={uatOld}; __client_uat=0"));
+        var devExpiringNow = Token(Claims(DevIssuer).With("exp", NowSeconds).With("iat", NowSeconds - 180).With("nbf", NowSeconds - 180));
+        var devExpiringNext = Token(Claims(DevIssuer).With("exp", NowSeconds + 1).With("iat", NowSeconds - 180).With("nbf", NowSeconds - 180));
+        Add("dev: suffixed session expired, unsuffixed client_uat 0", Page($"__session_{devSuffix}={devExpired}; __client_uat_{devSuffix}={uatOld}; __client_uat=0; __clerk_db_jwt=dvb_2xyz"), dev);
+        Add("dev: suffixed session expiring this second, unsuffixed client_uat 0", Page($"__session_{devSuffix}={devExpiringNow}; __client_uat_{devSuffix}={uatOld}; __client_uat=0; __clerk_db_jwt=dvb_2xyz"), dev);
+        Add("dev: suffixed session expiring next second, unsuffixed client_uat 0", Page($"__session_{devSuffix}={devExpiringNext}; __client_uat_{devSuffix}={uatOld}; __client_uat=0; __clerk_db_jwt=dvb_2xyz"), dev);
+
+        // Satellites and syncing.
+        Add("satellite: client_uat only", Page($"__client_uat={uatOld}"), satellite, at: sat);
+        Add("satellite: valid cookies but __clerk_synced=false", Page(signedIn), satellite, at: sat + "&__clerk_synced=false");
+        Add("dev satellite: valid cookies, referrer from another site", With(Page(devSignedIn), "referer", "https://elsewhere.example.org/page"), devSatellite, at: sat);
+        Add("dev satellite: sync completed, no cookies, no dev browser", Page(), devSatellite, at: sat + "&__clerk_synced=true");
+        Add("dev satellite: __clerk_synced without a value", Page("__clerk_db_jwt=dvb_2xyz"), devSatellite, at: sat + "&__clerk_synced");
+        Add("live primary ignores __clerk_redirect_url", Page(signedIn), at: App + "/sign-in?__clerk_redirect_url=" + Uri.EscapeDataString("https://sat.example.net/orders?x=1"));
+        Add("dev: primary answers a sync, dev browser in the query", Page($"__session={devValid}; __client_uat={uatOld}"), dev,
+            at: App + "/sign-in?__clerk_db_jwt=dvb_2q&__clerk_redirect_url=" + Uri.EscapeDataString("https://sat.example.net/orders?__clerk_synced=false"));
+        Add("dev: __clerk_db_jwt without a value in the query", Page(devSignedIn), dev, at: url + "&__clerk_db_jwt");
+        Add("dev: handshake redirect drops __dev_session", Page($"__session={devExpired}; __client_uat={uatOld}; __clerk_db_jwt=dvb_2xyz"), dev, at: url + "&__dev_session=old");
+
+        // Handshake return trips: what is refused, and how directives are read.
+        Add("handshake with another token category", Page(), at: url + "&__clerk_handshake=" + HandshakeToken(cookies, extraHeader: new() { ["cat"] = "cl_B7d4PD999ZZZ" }));
+        Add("handshake with a crit header", Page(), at: url + "&__clerk_handshake=" + HandshakeToken(cookies, extraHeader: new() { ["crit"] = new[] { "b64" }, ["b64"] = true }),
+            deliberate: "a JWT whose crit header lists extensions is refused everywhere (RFC 7515: none is supported), the handshake too; Clerk's SDK does not read crit");
+        Add("handshake claim that is not a list", Page(), at: url + "&__clerk_handshake=" + HandshakeOf($"__session={valid}; Path=/"));
+        Add("handshake directive without a value", Page(), at: url + "&__clerk_handshake=" + HandshakeToken(["__session; Path=/", $"__client_uat={uatOld}; Path=/"]));
+        Add("handshake with a suffixed session directive", Page(), at: url + "&__clerk_handshake=" + HandshakeToken([$"__session_{suffix}={valid}; Path=/", $"__client_uat_{suffix}={uatOld}; Path=/"]));
+        Add("handshake in the query beside a stale one in a cookie", Page("__clerk_handshake=garbage"), at: url + "&__clerk_handshake=" + HandshakeToken(cookies));
+        Add("empty handshake in the query beside one in a cookie", Page("__clerk_handshake=" + HandshakeToken(cookies)), at: url + "&__clerk_handshake=");
+        var devCookies = new[] { $"__session={devValid}; Path=/", $"__client_uat={uatOld}; Path=/" };
+        var devHandshake = url + "&__clerk_help=1&__clerk_db_jwt=dvb_2xyz&__clerk_handshake=";
+        Add("dev: handshake return trip drops its parameters from the redirect", Page("__clerk_db_jwt=dvb_2xyz"), dev, at: devHandshake + HandshakeToken(devCookies));
+        Add("dev: handshake token beside a handshake nonce", Page("__clerk_db_jwt=dvb_2xyz"), dev, at: url + "&__clerk_handshake_nonce=n1&__clerk_db_jwt=dvb_2xyz&__clerk_handshake=" + HandshakeToken(devCookies),
+            deliberate: "a handshake nonce is not resolved (the pinned Backend API spec has no handshake-payload operation), so the signed handshake beside it is used and the nonce dropped from the redirect; Clerk reads the nonce first");
+        Add("dev: handshake carrying a session expired two minutes ago", Page("__clerk_db_jwt=dvb_2xyz"), dev, at: devHandshake + HandshakeToken([$"__session={devExpired}; Path=/", $"__client_uat={uatOld}; Path=/"]));
+        var devLongExpired = Token(Claims(DevIssuer).With("exp", NowSeconds - 2 * 86_400).With("iat", NowSeconds - 3 * 86_400).With("nbf", NowSeconds - 3 * 86_400));
+        Add("dev: handshake carrying a session expired two days ago", Page("__clerk_db_jwt=dvb_2xyz"), dev, at: devHandshake + HandshakeToken([$"__session={devLongExpired}; Path=/", $"__client_uat={uatOld}; Path=/"]));
+        Add("dev: handshake carrying a session signed with another key", Page("__clerk_db_jwt=dvb_2xyz"), dev, at: devHandshake + HandshakeToken([$"__session={Token(Claims(DevIssuer), KeyB)}; Path=/", $"__client_uat={uatOld}; Path=/"]));
+        Add("live: handshake carrying an expired session, with cookies", Page($"__session={valid}; __client_uat={uatOld}"), at: url + "&__clerk_handshake=" + HandshakeToken([$"__session={expired}; Path=/"]));
+
+        // Machine tokens with one accepted kind.
+        Add("accepts M2M only: API key", With(Fetch(), "authorization", "Bearer ak_2xyzKEY"), new Options(Live, ["m2m_token"]));
+        Add("accepts API keys only: M2M JWT", With(Fetch(), "authorization", "Bearer " + m2mJwt), new Options(Live, ["api_key"]));
         return list;
     }
 }

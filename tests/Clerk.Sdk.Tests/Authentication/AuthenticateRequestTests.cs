@@ -125,4 +125,67 @@ public class AuthenticateRequestTests
         var state = await instance.Verifier().AuthenticateRequestAsync(request);
         Assert.That((state.IsSignedIn, state.Reason), Is.EqualTo((false, (ClerkTokenFailureReason?)ClerkTokenFailureReason.KeysUnavailable)));
     }
+
+    private static async Task<ClerkRequestState> AuthenticateAsync(ClerkTokenVerifier verifier, Dictionary<string, string> headers, string url = "https://app.example.com/api/me")
+    {
+        var request = new ClerkAuthenticationRequest(new Uri(url));
+        foreach (var (name, value) in headers) request.Headers[name] = value;
+        return await verifier.AuthenticateRequestAsync(request);
+    }
+
+    [Test]
+    public void ANullRequest_IsRefusedByName() =>
+        Assert.That(Assert.ThrowsAsync<ArgumentNullException>(() => PemVerifier().AuthenticateRequestAsync((ClerkAuthenticationRequest)null!))!.ParamName, Is.EqualTo("request"));
+
+    /// <summary>The token length limit on a header token: at the limit it is read (and its kind told), one over it is not.</summary>
+    [TestCase(ClerkTokenTypes.SessionToken | ClerkTokenTypes.M2MToken, 64, "SignedOut - TokenTypeNotAccepted token-type-mismatch: The request's token is of a kind not accepted here.", TestName = "several kinds, an API key at the limit: its kind is told")]
+    [TestCase(ClerkTokenTypes.SessionToken | ClerkTokenTypes.M2MToken, 65, "SignedOut - TokenTooLarge token-invalid: The token is over the limit of 64 characters; it was not decoded.", TestName = "several kinds, an API key over the limit: not read at all")]
+    [TestCase(ClerkTokenTypes.M2MToken, 64, "SignedOut M2MToken TokenTypeNotAccepted token-type-mismatch: An API key is not accepted here.", TestName = "M2M only, an API key at the limit")]
+    [TestCase(ClerkTokenTypes.M2MToken, 65, "SignedOut - TokenTooLarge token-invalid: The token is over the limit of 64 characters; it was not decoded.", TestName = "M2M only, an API key over the limit")]
+    public async Task AHeaderTokenAtTheLengthLimit_IsRead_OneOverIsNot(ClerkTokenTypes accepted, int length, string expected)
+    {
+        var verifier = PemVerifier(o => { o.MaxTokenLength = 64; o.AcceptedTokenTypes = accepted; });
+        var state = await AuthenticateAsync(verifier, new() { ["Authorization"] = "Bearer ak_" + new string('x', length - 3) });
+        Assert.That($"{state.Status} {state.TokenType?.ToString() ?? "-"} {state.Reason} {state.AuthReason}: {state.Message}", Is.EqualTo(expected));
+    }
+
+    /// <summary>The handshake asks Clerk to refresh the session of the cookie (the one the browser holds), not of a bearer token beside it.</summary>
+    [Test]
+    public async Task AHandshake_CarriesTheCookiesSessionToken()
+    {
+        var expired = Sign(SessionHeader(), SessionClaims().With("exp", NowSeconds - 60).With("iat", NowSeconds - 120));
+        var cookie = Sign(SessionHeader(), SessionClaims().With("sid", "sess_COOKIE").With("exp", NowSeconds - 60).With("iat", NowSeconds - 120));
+        var verifier = PemVerifier(o => { o.Issuer = null; o.PublishableKey = Clerk.PublishableKey.FromFrontendApiHost("clerk.example.com").Value; });
+        var state = await AuthenticateAsync(verifier, new()
+        {
+            ["Authorization"] = "Bearer " + expired,
+            ["Cookie"] = $"__session={cookie}; __client_uat=1",
+            ["Sec-Fetch-Dest"] = "document",
+        }, "https://app.example.com/dashboard");
+        Assert.That(state.Status, Is.EqualTo(ClerkAuthStatus.Handshake));
+        Assert.That(RequestParsing.QueryValue(new Uri(state.RedirectLocation!), "__session"), Is.EqualTo(cookie));
+    }
+
+    /// <summary>Token-only authentication names the kind it refused, from the exception or from the token's shape.</summary>
+    [Test]
+    public async Task TokenOnly_ARefusedHeaderToken_KeepsItsKind()
+    {
+        var m2m = Sign(new Dictionary<string, object?> { ["alg"] = "RS256", ["kid"] = KidA, ["typ"] = "JWT" }, new Dictionary<string, object?> { ["sub"] = "mch_1", ["exp"] = NowSeconds - 60, ["iat"] = NowSeconds - 120, ["iss"] = Issuer });
+        var state = await PemVerifier(o => o.AcceptedTokenTypes = ClerkTokenTypes.Any).AuthenticateTokenAsync(m2m);
+        Assert.That((state.TokenType, state.Reason), Is.EqualTo(((ClerkTokenType?)ClerkTokenType.M2MToken, (ClerkTokenFailureReason?)ClerkTokenFailureReason.Expired)));
+        var garbage = await PemVerifier().AuthenticateRequestAsync([KeyValuePair.Create("Authorization", "Bearer not.a.jwt")]);
+        Assert.That((garbage.TokenType, garbage.Reason), Is.EqualTo(((ClerkTokenType?)ClerkTokenType.SessionToken, (ClerkTokenFailureReason?)ClerkTokenFailureReason.Malformed)));
+    }
+
+    [Test]
+    public void Descriptions_OfVerifiers_NameTheirKeysNeverTheKey()
+    {
+        Assert.That(PemVerifier().ToString(), Is.EqualTo($"ClerkTokenVerifier(keys=JwtKey, issuer={Issuer}, authorizedParties=1, accepts=SessionToken)"));
+        Assert.That(PemVerifier(o => { o.Issuer = null; o.AuthorizedParties = []; o.AcceptedTokenTypes = ClerkTokenTypes.Any; }).ToString(),
+            Is.EqualTo("ClerkTokenVerifier(keys=JwtKey, issuer=any https, authorizedParties=0, accepts=Any)"));
+        using var client = new ClerkClient(new ClerkClientOptions { SecretKey = "sk_test_verifier_description" });
+        var jwks = new ClerkTokenVerifier(client, new ClerkTokenVerifierOptions());
+        Assert.That(jwks.ToString(), Is.EqualTo("ClerkTokenVerifier(keys=JWKS, issuer=any https, authorizedParties=0, accepts=SessionToken)"));
+        Assert.That(jwks.ToString(), Does.Not.Contain("sk_test"));
+    }
 }

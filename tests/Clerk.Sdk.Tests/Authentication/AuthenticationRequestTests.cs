@@ -63,6 +63,7 @@ public class AuthenticationRequestTests
     [TestCase("a=\"x", "\"x", TestName = "an unclosed quote stays")]
     [TestCase("a=x\"", "x\"", TestName = "a closing quote alone stays")]
     [TestCase("a=b%20c", "b c", TestName = "percent-encoding is decoded")]
+    [TestCase("a=%zz", "%zz", TestName = "an invalid percent sequence stays")]
     [TestCase("a=1; a=2", "1", TestName = "the first of two wins")]
     [TestCase(" a = padded ", "padded", TestName = "spaces around are trimmed")]
     public void ACookieHeaderValue_IsReadAsBrowsersSendIt(string header, string expected)

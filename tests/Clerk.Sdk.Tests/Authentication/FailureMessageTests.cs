@@ -101,6 +101,67 @@ public class FailureMessageTests
             lines.Add($"neither a JWT key nor a client -> {ex.Message}");
         }
 
+        lines.Add("");
+        lines.Add("# Machine tokens (VerifyMachineTokenAsync, a verifier without a ClerkClient): case (accepted kinds) -> reason: message");
+        foreach (var (name, accepted, token, configure) in MachineCases())
+        {
+            string outcome;
+            try
+            {
+                var auth = await PemVerifier(configure).VerifyMachineTokenAsync(token, accepted);
+                outcome = $"ACCEPTED {auth.TokenType} {auth.Id}";
+            }
+            catch (ClerkTokenException ex)
+            {
+                outcome = $"{ex.TokenType}, {ex.Reason}: {ex.Message}";
+            }
+            catch (ClerkConfigurationException ex)
+            {
+                outcome = $"configuration: {ex.Message}";
+            }
+            lines.Add($"{name} ({accepted}) -> {outcome}");
+        }
+
         Support.ApprovedListing.Verify(lines, ApprovedPath);
+    }
+
+    private static IEnumerable<(string Name, ClerkTokenTypes Accepted, string Token, Action<ClerkTokenVerifierOptions>? Configure)> MachineCases()
+    {
+        var m2mHeader = new Dictionary<string, object?> { ["alg"] = "RS256", ["kid"] = KidA, ["typ"] = "JWT", ["cat"] = "cl_B7d4PD333AAA" };
+        var m2mClaims = new Dictionary<string, object?> { ["sub"] = "mch_2xyz", ["iat"] = NowSeconds - 10, ["nbf"] = NowSeconds - 10, ["exp"] = NowSeconds + 600, ["jti"] = "mt_2jwt", ["iss"] = Issuer };
+        var oauthHeader = new Dictionary<string, object?> { ["alg"] = "RS256", ["kid"] = KidA, ["typ"] = "at+jwt" };
+        var oauthClaims = new Dictionary<string, object?> { ["sub"] = "user_2xyz", ["client_id"] = "client_2x", ["iat"] = NowSeconds - 10, ["exp"] = NowSeconds + 600, ["jti"] = "oat_2jwt", ["iss"] = Issuer };
+        const ClerkTokenTypes any = ClerkTokenTypes.Any;
+        Action<ClerkTokenVerifierOptions> small = o => o.MaxTokenLength = 64;
+        yield return ("empty", any, "", null);
+        yield return ("one character over the limit of 64", any, "ak_" + new string('x', 62), small);
+        yield return ("exactly the limit of 64", any, "ak_" + new string('x', 61), small);
+        yield return ("a session token", any, Sign(SessionHeader(), SessionClaims()), null);
+        yield return ("not a token", any, "xx_not-a-token", null);
+        yield return ("an opaque M2M token where only API keys are", ClerkTokenTypes.ApiKey, "mt_2xyz", null);
+        yield return ("an opaque OAuth token where only M2M tokens are", ClerkTokenTypes.M2MToken, "oat_2xyz", null);
+        yield return ("an M2M JWT", any, Sign(m2mHeader, m2mClaims), null);
+        yield return ("an M2M JWT where only OAuth tokens are", ClerkTokenTypes.OAuthToken, Sign(m2mHeader, m2mClaims), null);
+        yield return ("an M2M JWT of typ at+jwt", any, Sign(m2mHeader.With("typ", "at+jwt"), m2mClaims), null);
+        yield return ("an M2M JWT with a session token's cat", any, Sign(m2mHeader.With("cat", "cl_B7d4PD111AAA"), m2mClaims), null);
+        yield return ("an M2M JWT without cat", any, Sign(m2mHeader.Without("cat"), m2mClaims), null);
+        yield return ("an M2M JWT of alg HS256", any, SignHmacWithPem(m2mHeader.With("alg", "HS256"), m2mClaims), null);
+        yield return ("an M2M JWT of alg ES256 for the RSA key", any, SignEc(m2mHeader.With("alg", "ES256"), m2mClaims), null);
+        yield return ("an M2M JWT of alg ES256 for the RSA key, ES256 allowed", any, SignEc(m2mHeader.With("alg", "ES256"), m2mClaims), o => o.AllowedAlgorithms = ["RS256", "ES256"]);
+        yield return ("an M2M JWT of alg PS256 for the RSA key, PS256 allowed", any, Sign(m2mHeader.With("alg", "PS256"), m2mClaims, alg: "PS256"), o => o.AllowedAlgorithms = ["RS256", "PS256"]);
+        yield return ("an M2M JWT with a kid of 256 characters", any, Sign(m2mHeader.With("kid", new string('k', 256)), m2mClaims), null);
+        yield return ("an M2M JWT with a kid of 257 characters", any, Sign(m2mHeader.With("kid", new string('k', 257)), m2mClaims), null);
+        yield return ("an M2M JWT with a crit header", any, Sign(m2mHeader.With("crit", new[] { "x" }), m2mClaims), null);
+        yield return ("an M2M JWT signed with another key", any, Sign(m2mHeader, m2mClaims, KeyB), null);
+        yield return ("an expired M2M JWT", any, Sign(m2mHeader, m2mClaims.With("exp", NowSeconds - 60)), null);
+        yield return ("an M2M JWT for another audience", any, Sign(m2mHeader, m2mClaims.With("aud", "https://other.example.com")), o => o.Audience.Add("https://api.example.com"));
+        yield return ("an OAuth JWT", any, Sign(oauthHeader, oauthClaims), null);
+        yield return ("an OAuth JWT of typ application/at+jwt", any, Sign(oauthHeader.With("typ", "application/at+jwt"), oauthClaims), null);
+        yield return ("an OAuth JWT for another audience", any, Sign(oauthHeader, oauthClaims.With("aud", "https://other.example.com")), o => o.Audience.Add("https://api.example.com"));
+        yield return ("an OAuth JWT for this audience", any, Sign(oauthHeader, oauthClaims.With("aud", new[] { "https://other.example.com", "https://api.example.com" })), o => o.Audience.Add("https://api.example.com"));
+        yield return ("an OAuth JWT without sub", any, Sign(oauthHeader, oauthClaims.Without("sub")), null);
+        yield return ("an opaque API key", any, "ak_2xyz", null);
+        yield return ("an opaque M2M token", any, "mt_2xyz", null);
+        yield return ("an opaque OAuth token", any, "oat_2xyz", null);
     }
 }

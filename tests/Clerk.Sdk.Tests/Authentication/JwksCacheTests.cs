@@ -164,6 +164,8 @@ public class JwksCacheTests
         Assert.That(error?.Reason, Is.EqualTo(ClerkTokenFailureReason.KeysUnavailable));
         Assert.That(error!.ToString(), Does.Not.Contain(instance.SecretKey));
         Assert.That(error.InnerException, Is.InstanceOf<ClerkApiException>());
+        Assert.That(error.Message, Is.EqualTo("The instance's JWKS could not be loaded from the Backend API (GET /jwks): ClerkApiException."));
+        Assert.That(error.TokenType, Is.EqualTo(ClerkTokenType.SessionToken));
 
         instance.Status = HttpStatusCode.OK;
         Assert.That(await verifier.VerifySessionTokenAsync(TokenFor(KidA, KeyA)), Is.Not.Null);
@@ -178,6 +180,8 @@ public class JwksCacheTests
         instance.JwksJson = "{\"keys\":[" + Json(Jwk(KidA, weak)) + ",{\"kid\":\"hmac\",\"kty\":\"oct\",\"k\":\"c2VjcmV0\"}]}";
         var error = await HostileTokenTests.CatchAsync(() => instance.Verifier().VerifySessionTokenAsync(TokenFor(KidA, weak)));
         Assert.That(error?.Reason, Is.EqualTo(ClerkTokenFailureReason.KeysUnavailable));
+        Assert.That(error!.Message, Is.EqualTo("The instance's JWKS has no usable signing key (RSA of at least 2048 bits or EC with use 'sig')."));
+        Assert.That(error.InnerException, Is.Null, "the loader's own refusal is passed on as it is, not wrapped");
     }
 
     [Test]

@@ -187,4 +187,55 @@ public class JwksKeyLoadingTests
     }
 
     private static string FuzzToken() => Sign(SessionHeader(), SessionClaims());
+
+    /// <summary>
+    /// The size of an RSA key is its modulus's bit length, leading zero bits left out: 2047 bits is refused whether the
+    /// modulus has 256 bytes (a first byte of 0x7F) or 257 (a zero byte, then 0x7F). Such a key is not usable, so a token
+    /// for it is UnknownKid, not a signature failure.
+    /// </summary>
+    [TestCase(new byte[] { 0x7F }, 255, TestName = "256 bytes, first byte 0x7F: 2047 bits")]
+    [TestCase(new byte[] { 0x00, 0x7F }, 255, TestName = "257 bytes, a zero byte then 0x7F: 2047 bits")]
+    [TestCase(new byte[] { 0x00, 0x00, 0x40 }, 255, TestName = "258 bytes, two zero bytes then 0x40: 2047 bits")]
+    public async Task AModulusOf2047Bits_IsSkipped(byte[] leading, int rest)
+    {
+        var modulus = Jwk(KidA, KeyA);
+        modulus["n"] = B64([.. leading, .. Enumerable.Repeat((byte)0xA5, rest)]);
+        Assert.That(await Verify(Jwks(modulus, Jwk(KidB, KeyB)), FuzzToken()), Is.EqualTo(ClerkTokenFailureReason.UnknownKid));
+    }
+
+    [Test]
+    public async Task AModulusOf2048BitsAfterZeroBytes_IsTaken()
+    {
+        var padded = Jwk(KidA, KeyA);
+        padded["n"] = B64([0, 0, .. KeyA.ExportParameters(false).Modulus!]);
+        Assert.That(await Verify(Jwks(padded), FuzzToken()), Is.Null);
+    }
+
+    [Test]
+    public async Task ANullEntry_IsSkipped_AndTheOthersAreRead() =>
+        Assert.That(await Verify("{\"keys\":[null," + Json(Jwk(KidA, KeyA)) + "]}", FuzzToken()), Is.Null);
+
+    /// <summary>An EC key that carries RSA members too is read as what its kty says.</summary>
+    [Test]
+    public async Task AnEcKeyWithRsaMembers_IsReadAsEc()
+    {
+        using var ec = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var jwk = EcJwk(KidA, ec, "P-256");
+        jwk["n"] = B64([0x01, 0x02]);
+        jwk["e"] = "AQAB";
+        Assert.That(await Verify(Jwks(jwk), SignEcWith(ec, "ES256", KidA), "ES256"), Is.Null);
+    }
+
+    /// <summary>A key the platform cannot import (an EC point of the wrong size, a modulus that is not base64url) is skipped.</summary>
+    [Test]
+    public async Task AKeyThatCannotBeImported_IsSkipped()
+    {
+        using var ec = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var shortPoint = EcJwk(KidA, ec, "P-256");
+        shortPoint["x"] = B64([1, 2, 3, 4, 5]);
+        Assert.That(await Verify(Jwks(shortPoint, Jwk(KidB, KeyB)), SignEcWith(ec, "ES256", KidA), "ES256"), Is.EqualTo(ClerkTokenFailureReason.UnknownKid));
+        var badModulus = Jwk(KidA, KeyA);
+        badModulus["n"] = "!!not base64url!!";
+        Assert.That(await Verify(Jwks(badModulus, Jwk(KidB, KeyB)), FuzzToken()), Is.EqualTo(ClerkTokenFailureReason.UnknownKid));
+    }
 }

@@ -86,7 +86,7 @@ public class TokenOnlyAuthenticationTests
     public async Task AKindThatIsNotAccepted_IsSignedOut_SayingWhich()
     {
         var machinesOnly = PemVerifier(o => o.AcceptedTokenTypes = ClerkTokenTypes.MachineTokens);
-        Assert.That(Describe(await machinesOnly.AuthenticateTokenAsync(Valid)), Is.EqualTo("SignedOut SessionToken TokenTypeNotAccepted -: A SessionToken is not accepted here."));
+        Assert.That(Describe(await machinesOnly.AuthenticateTokenAsync(Valid)), Is.EqualTo("SignedOut SessionToken TokenTypeNotAccepted -: A session token is not accepted here."));
         Assert.That(Describe(await machinesOnly.AuthenticateRequestAsync([new("Cookie", "__session=" + Valid)])),
             Is.EqualTo("SignedOut SessionToken TokenTypeNotAccepted -: Session tokens (the __session cookie) are not accepted here."));
         Assert.That(Describe(await PemVerifier().AuthenticateTokenAsync("garbage")), Is.EqualTo("SignedOut SessionToken Malformed -: A JWT has exactly three dot-separated segments (header.payload.signature)."));

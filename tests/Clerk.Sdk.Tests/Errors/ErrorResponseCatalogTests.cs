@@ -36,6 +36,8 @@ public class ErrorResponseCatalogTests
         yield return ("JSON with a date-like trace id kept as written", 400, """{"errors":[{"code":"c","message":"m"}],"clerk_trace_id":"2024-01-02T03:04:05Z"}""", []);
         yield return ("truncated JSON", 500, """{"errors":[{"code":"c","mess""", []);
         yield return ("a success status with a body that is not JSON (never shown)", 200, "sk_live_secret_value_here", []);
+        yield return ("the last success status, 299 (never shown)", 299, "sk_live_secret_value_here", []);
+        yield return ("a redirect status, 300, with a text body (shown: not a success)", 300, "Multiple Choices", []);
     }
 
     [Test]

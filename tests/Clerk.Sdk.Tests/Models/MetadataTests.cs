@@ -79,7 +79,21 @@ public class MetadataTests
     [Test]
     public void MetadataMustBeAnObject()
     {
-        Assert.Throws<System.ArgumentException>(() => Metadata.From(new[] { 1, 2 }));
+        var error = Assert.Throws<System.ArgumentException>(() => Metadata.From(new[] { 1, 2 }))!;
+        Assert.That((error.ParamName, error.Message), Is.EqualTo(("value", "Metadata must be a JSON object; Int32[] serializes to Array. (Parameter 'value')")));
+        Assert.That(Assert.Throws<System.ArgumentNullException>(() => Metadata.From(null!))!.ParamName, Is.EqualTo("value"));
+    }
+
+    [Test]
+    public void AJsonObject_IsCopied_AndAKeyCanBeSet()
+    {
+        var source = JObject.Parse("""{"plan":{"tier":"pro"}}""");
+        var metadata = Metadata.From(source);
+        source["plan"]!["tier"] = "free";
+        metadata["seats"] = 6;
+        Assert.That(metadata["plan"]!["tier"]!.Value<string>(), Is.EqualTo("pro"), "a copy, not the caller's object");
+        Assert.That(metadata["seats"]!.Value<int>(), Is.EqualTo(6));
+        Assert.That(metadata["missing"], Is.Null);
     }
 
     [Test]

@@ -234,6 +234,76 @@ public class ClerkPagingTests
         Assert.That(firstPageCollected, Is.True, "page 1 was still referenced while page 2 was requested");
     }
 
+    private sealed class MockedPageable : ClerkPageable<int>
+    {
+    }
+
+    [Test]
+    public void APageableMadeForMocking_SaysWhatToOverride()
+    {
+        var mock = new MockedPageable();
+        Assert.That(Assert.Throws<InvalidOperationException>(() => mock.WithPageSize(10))!.Message, Is.EqualTo("MockedPageable was created for mocking: override WithPageSize."));
+        Assert.That(Assert.Throws<InvalidOperationException>(() => mock.AsPages())!.Message, Is.EqualTo("MockedPageable was created for mocking: override AsPages, or use ClerkPageable<T>.FromPages."));
+        Assert.That(Assert.Throws<ArgumentNullException>(() => ClerkPageable<int>.FromPages(null!))!.ParamName, Is.EqualTo("pages"));
+    }
+
+    [Test]
+    public void AnOffsetToken_ThatIsNotANumber_IsRefusedWithItsValue()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Pageable<int>(new FakeApi(5, false).FetchAsync).AsPages("user_2abc"))!;
+        Assert.That((error.ParamName, error.Message), Is.EqualTo(("continuationToken", "'user_2abc' is not a continuation token of this list (an offset was expected). (Parameter 'continuationToken')")));
+    }
+
+    /// <summary>A hint given to one call wins over the size given to <c>WithPageSize</c>, which wins over the default.</summary>
+    [Test]
+    public async Task AsPages_TheHintWinsOverWithPageSize_WhichWinsOverTheDefault()
+    {
+        var api = new FakeApi(100, reportTotal: true);
+        var sized = Pageable<int>(api.FetchAsync).WithPageSize(50);
+        await foreach (var _ in sized.AsPages(pageSizeHint: 20)) break;
+        await foreach (var _ in sized.AsPages()) break;
+        await foreach (var _ in Pageable<int>(api.FetchAsync).AsPages()) break;
+        Assert.That(api.Calls.Select(c => c.Limit), Is.EqualTo(new long[] { 20, 50, ClerkPageSizes.Default }));
+    }
+
+    [Test]
+    public async Task AsPages_ByOffset_EachPagesTokenIsTheNextOffset()
+    {
+        var api = new FakeApi(25, reportTotal: false);
+        var tokens = new List<string?>();
+        await foreach (var page in Pageable<int>(api.FetchAsync).AsPages("3", pageSizeHint: 10)) tokens.Add(page.ContinuationToken);
+        Assert.That(tokens, Is.EqualTo(new[] { "13", "23", null }));
+        Assert.That(api.Calls.Select(c => c.Offset), Is.EqualTo(new long[] { 3, 13, 23 }));
+    }
+
+    [Test]
+    public void AsPages_TheCallsTokenStillCancels_WhenTheEnumerationHasItsOwn()
+    {
+        var api = new FakeApi(50, reportTotal: false);
+        using var callToken = new CancellationTokenSource();
+        using var enumerationToken = new CancellationTokenSource();
+        api.BeforeAnswer = call =>
+        {
+            if (call == 2) callToken.Cancel();
+            return Task.CompletedTask;
+        };
+        Assert.CatchAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var _ in Pageable<int>(api.FetchAsync, cancellationToken: callToken.Token).AsPages(pageSizeHint: 10).WithCancellation(enumerationToken.Token))
+            {
+            }
+        });
+        Assert.That(api.Calls, Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public void ACursorPage_WhoseLastItemHasNoId_IsAClearError()
+    {
+        static Task<ClerkListResult<string>> Fetch(ClerkPageRequest request, CancellationToken _) => Task.FromResult(new ClerkListResult<string>(["a", ""], null));
+        var error = Assert.ThrowsAsync<ClerkException>(() => Collect(Pageable<string>(Fetch, cursorOf: static s => s).WithPageSize(2)))!;
+        Assert.That(error.Message, Is.EqualTo("The last item of a page has no id, so the next page (starting_after) cannot be requested."));
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static List<object> NewPage(int count) => Enumerable.Range(0, count).Select(_ => new object()).ToList();
 
