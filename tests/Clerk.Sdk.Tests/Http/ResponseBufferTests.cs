@@ -63,7 +63,9 @@ public class ResponseBufferTests
         }
         using var over = Response(Body(cap + 1), withLength);
         var ex = Assert.ThrowsAsync<ClerkException>(() => ClerkResponseBuffer.LoadAsync(over, cap, CancellationToken.None));
-        Assert.That(ex!.Message, Does.Contain("MaxResponseBodyBytes"));
+        Assert.That(ex!.Message, Does.EndWith(withLength
+            ? "was refused: its body (Content-Length 20001) exceeds the client options' MaxResponseBodyBytes (20000 bytes)."
+            : "was refused: its body (more) exceeds the client options' MaxResponseBodyBytes (20000 bytes)."));
     }
 
     [Test]
