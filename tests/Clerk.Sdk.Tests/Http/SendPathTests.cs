@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
@@ -67,4 +68,42 @@ public class SendPathTests
     [Test]
     public void AnOperation_NeedsAMethod() =>
         Assert.That(Assert.Throws<ArgumentException>(() => _ = new ClerkOperation("Users", "Get", "", "/users", null, null, "application/json", ClerkResultKind.Json))!.ParamName, Is.EqualTo("method"));
+
+    /// <summary>What every Backend API request carries: JSON accepted, a User-Agent of space-separated product tokens, and a per-call header replacing the SDK's own.</summary>
+    [Test]
+    public async Task TheRequestHeaders_AreTheSdksUnlessTheCallReplacesOne()
+    {
+        using var mock = new MockHttpMessageHandler();
+        HttpRequestMessage? seen = null;
+        mock.Fallback.Respond(request =>
+        {
+            seen = request;
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("""{"id":"user_1","object":"user"}""", System.Text.Encoding.UTF8, "application/json") };
+        });
+        using var clerk = new ClerkClient(new ClerkClientOptions { SecretKey = "sk_test_send_path", HttpMessageHandler = mock });
+
+        await clerk.Users.GetAsync("user_1");
+        Assert.That(seen!.Headers.Accept.Select(a => a.MediaType), Is.EqualTo(new[] { "application/json" }));
+        Assert.That(string.Join(" ", seen.Headers.GetValues("User-Agent")), Does.Match(@"^Clerk\.Sdk/\S+ \S+"));
+
+        var options = new ClerkRequestOptions();
+        options.Headers["Clerk-API-Version"] = "2025-04-10";
+        await clerk.Users.GetAsync("user_1", requestOptions: options);
+        Assert.That(seen!.Headers.GetValues("Clerk-API-Version"), Is.EqualTo(new[] { "2025-04-10" }));
+    }
+
+    /// <summary><c>Retry-After: 0</c> is a wait of zero, which makes a rate-limited POST safe to send again; an absent header does not.</summary>
+    [Test]
+    public async Task RetryAfterZero_LetsARateLimitedPostBeRetried()
+    {
+        await using var server = await Clerk.Sdk.TestKit.LoopbackServer.StartAsync();
+        server.Then(Clerk.Sdk.TestKit.LoopbackServer.Reply(429, "", "application/json", ("Retry-After", "0")),
+            Clerk.Sdk.TestKit.LoopbackServer.Reply(200, """{ "id": "sess_1", "object": "session", "status": "revoked" }"""));
+        var time = Clerk.Sdk.Tests.Resilience.FakeClock.Create();
+        using var clerk = new ClerkClient(Clerk.Sdk.Tests.Resilience.ResilienceClient.Options(server.BaseUrl, time));
+
+        var session = await Clerk.Sdk.Tests.Resilience.FakeClock.RunAsync(time, () => clerk.Sessions.RevokeAsync("sess_1"));
+
+        Assert.That((session.Id, server.Requests), Is.EqualTo(("sess_1", 2)));
+    }
 }
