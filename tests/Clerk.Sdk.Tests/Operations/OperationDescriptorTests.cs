@@ -54,7 +54,8 @@ public class OperationDescriptorTests
         Assert.That(empty!.ParamName, Is.EqualTo("userId"));
         Assert.That(empty.Message, Does.Contain("Users.Get").And.Contain("must not be empty"));
         Assert.ThrowsAsync<ArgumentException>(() => clerk.Users.DeleteAsync("  "));
-        Assert.ThrowsAsync<ArgumentNullException>(() => clerk.Organizations.GetAsync(null!));
+        var missing = Assert.ThrowsAsync<ArgumentNullException>(() => clerk.Organizations.GetAsync(null!))!;
+        Assert.That((missing.ParamName, missing.Message), Is.EqualTo(("organizationId", "Organizations.Get: 'organizationId' is required. (Parameter 'organizationId')")));
         Assert.That(mock.GetMatchCount(mock.Fallback), Is.Zero);
     }
 
