@@ -542,6 +542,16 @@ public class AuthenticateRequestDifferentialTests
         Add("dev: handshake carrying a session signed with another key", Page("__clerk_db_jwt=dvb_2xyz"), dev, at: devHandshake + HandshakeToken([$"__session={Token(Claims(DevIssuer), KeyB)}; Path=/", $"__client_uat={uatOld}; Path=/"]));
         Add("live: handshake carrying an expired session, with cookies", Page($"__session={valid}; __client_uat={uatOld}"), at: url + "&__clerk_handshake=" + HandshakeToken([$"__session={expired}; Path=/"]));
 
+        // Found by the second mutation run (issue #20).
+        Add("dev satellite: valid cookies but __clerk_synced=false", Page(devSignedIn), devSatellite, at: sat + "&__clerk_synced=false");
+        Add("handshake with the session category", Page(), at: url + "&__clerk_handshake=" + HandshakeToken(cookies, extraHeader: new() { ["cat"] = "cl_B7d4PD111AAA" }));
+        Add("dev: referrer from accounts.example.com", With(Page(devSignedIn), "referer", "https://accounts.example.com/sign-in"), dev);
+        Add("dev: referrer from foo.lcl.dev", With(Page(devSignedIn), "referer", "https://foo.lcl.dev/sign-in"), dev);
+        Add("dev: referrer from another instance's development Account Portal", With(Page(devSignedIn), "referer", "https://other-cat-2.accounts.dev/sign-in"), dev);
+        Add("expired cookie behind a proxy: X-Forwarded-Host wins over Host", With(With(With(Page(expiredCookie), "x-forwarded-host", "shop.example.com"), "host", "10.0.0.5:8080"), "x-forwarded-proto", "https"),
+            at: "http://10.0.0.5:8080/cart?item=7");
+        Add("unsuffixed newer than an expired suffixed session", Page($"__session={valid}; __client_uat={uatOld}; __session_{suffix}={Token(Claims().With("iat", NowSeconds - 300).With("nbf", NowSeconds - 300).With("exp", NowSeconds - 200))}; __client_uat_{suffix}={uatOld}"));
+
         // Machine tokens with one accepted kind.
         Add("accepts M2M only: API key", With(Fetch(), "authorization", "Bearer ak_2xyzKEY"), new Options(Live, ["m2m_token"]));
         Add("accepts API keys only: M2M JWT", With(Fetch(), "authorization", "Bearer " + m2mJwt), new Options(Live, ["api_key"]));

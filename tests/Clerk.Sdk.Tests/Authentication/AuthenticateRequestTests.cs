@@ -188,4 +188,28 @@ public class AuthenticateRequestTests
         Assert.That(jwks.ToString(), Is.EqualTo("ClerkTokenVerifier(keys=JWKS, issuer=any https, authorizedParties=0, accepts=SessionToken)"));
         Assert.That(jwks.ToString(), Does.Not.Contain("sk_test"));
     }
+
+    /// <summary>Without a publishable key there is no Frontend API to hand a cross-origin page over to: it is signed out, not trusted.</summary>
+    [Test]
+    public async Task ACrossOriginPage_WithoutAPublishableKey_IsSignedOut()
+    {
+        var state = await AuthenticateAsync(PemVerifier(), new()
+        {
+            ["Cookie"] = $"__session={HostileTokenCorpus.Valid()}; __client_uat=1",
+            ["Sec-Fetch-Dest"] = "document",
+            ["Referer"] = "https://elsewhere.example.org/page",
+        }, "https://app.example.com/dashboard");
+        Assert.That((state.Status, state.AuthReason), Is.EqualTo((ClerkAuthStatus.SignedOut, "primary-domain-cross-origin-sync")));
+    }
+
+    /// <summary>An EC key and an RS256 token: the key's type does not fit the algorithm, said before any signature check.</summary>
+    [Test]
+    public async Task AnRsaTokenForAnEcKey_IsRefusedForTheMismatch()
+    {
+        using var instance = new JwksHarness();
+        var p = EcKey.ExportParameters(false);
+        instance.JwksJson = Json(new { keys = new object[] { new Dictionary<string, object?> { ["kid"] = KidA, ["kty"] = "EC", ["crv"] = "P-256", ["x"] = B64(p.Q.X!), ["y"] = B64(p.Q.Y!) } } });
+        var error = await HostileTokenTests.CatchAsync(() => instance.Verifier(o => o.AllowedAlgorithms = ["RS256", "ES256"]).VerifySessionTokenAsync(Sign(SessionHeader(), SessionClaims())));
+        Assert.That((error?.Reason, error?.Message), Is.EqualTo(((ClerkTokenFailureReason?)ClerkTokenFailureReason.UnsupportedAlgorithm, "The token's alg does not match the key's algorithm or type.")));
+    }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
+using System.Threading.Tasks;
 using Clerk.Authentication;
 using Clerk.BackendApi;
 using NUnit.Framework;
@@ -188,5 +189,21 @@ public class ClaimsReadingTests
             Assert.That(ClerkRequestState.SignedOut(ClerkTokenType.ApiKey, ClerkTokenFailureReason.Expired, "old").ToString(), Is.EqualTo("SignedOut(ApiKey, Expired)"));
             Assert.That(ClerkRequestState.Handshake(ClerkTokenFailureReason.Expired, "session-token-expired", "", []).ToString(), Is.EqualTo("Handshake(session-token-expired)"));
         });
+    }
+
+    /// <summary>A bitmap with bits beyond the permission names (here 20 digits, so read as a big number) gives only the named ones.</summary>
+    [Test]
+    public void BitsBeyondThePermissionNames_AreIgnored()
+    {
+        var claims = OrganizationClaimsParser.Parse(Parse("""{"v":2,"o":{"id":"org_1","per":"read","fpm":"00000000000000000007"},"fea":"o:a"}"""));
+        Assert.That(claims.Permissions, Is.EqualTo(new[] { "org:a:read" }));
+    }
+
+    [Test]
+    public async Task ASessionStatusThatIsNotAString_IsRefused()
+    {
+        var token = AuthTestKit.Sign(AuthTestKit.SessionHeader(), AuthTestKit.SessionClaims().With("sts", 5));
+        var error = await HostileTokenTests.CatchAsync(() => AuthTestKit.PemVerifier().VerifySessionTokenAsync(token));
+        Assert.That((error?.Reason, error?.Message), Is.EqualTo(((ClerkTokenFailureReason?)ClerkTokenFailureReason.SessionNotActive, "The session status (sts) is neither active nor pending.")));
     }
 }

@@ -159,6 +159,10 @@ public class FailureMessageTests
         yield return ("an OAuth JWT of typ application/at+jwt", any, Sign(oauthHeader.With("typ", "application/at+jwt"), oauthClaims), null);
         yield return ("an OAuth JWT for another audience", any, Sign(oauthHeader, oauthClaims.With("aud", "https://other.example.com")), o => o.Audience.Add("https://api.example.com"));
         yield return ("an OAuth JWT for this audience", any, Sign(oauthHeader, oauthClaims.With("aud", new[] { "https://other.example.com", "https://api.example.com" })), o => o.Audience.Add("https://api.example.com"));
+        yield return ("an M2M JWT of alg HS256, RS256 and ES256 allowed", any, SignHmacWithPem(m2mHeader.With("alg", "HS256"), m2mClaims), o => o.AllowedAlgorithms = ["RS256", "ES256"]);
+        yield return ("an OAuth JWT whose aud list holds a number and this audience", any, Sign(oauthHeader, oauthClaims.With("aud", new object[] { 5, "https://api.example.com" })), o => o.Audience.Add("https://api.example.com"));
+        yield return ("an OAuth JWT whose aud list holds only an empty string", any, Sign(oauthHeader, oauthClaims.With("aud", new[] { "" })), o => o.Audience.Add("https://api.example.com"));
+        yield return ("an OAuth JWT with an empty aud list", any, Sign(oauthHeader, oauthClaims.With("aud", Array.Empty<string>())), o => o.Audience.Add("https://api.example.com"));
         yield return ("an OAuth JWT without sub", any, Sign(oauthHeader, oauthClaims.Without("sub")), null);
         yield return ("an opaque API key", any, "ak_2xyz", null);
         yield return ("an opaque M2M token", any, "mt_2xyz", null);
