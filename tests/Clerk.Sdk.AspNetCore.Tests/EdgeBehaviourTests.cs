@@ -64,6 +64,15 @@ public class EdgeBehaviourTests
         }));
     }
 
+    /// <summary>A token over the verifier's length limit is not read, so its kind is unknown: the log says "token".</summary>
+    [Test]
+    public async Task ARejectedTokenOfUnknownKind_IsLoggedAsAToken()
+    {
+        await using var app = await AuthenticationTests.StartAppAsync(o => o.TokenVerifier = new ClerkTokenVerifier(new ClerkTokenVerifierOptions { JwtKey = Tokens.Pem, MaxTokenLength = 64 }));
+        await SendAsync(app, Get("/me", "Bearer " + new string('x', 100)));
+        Assert.That(ClerkLines(app), Has.Member("Information Clerk token rejected (SignedOut): token-invalid"));
+    }
+
     [Test]
     public async Task AHandshake_IsLogged_AndRedirectsOnce()
     {
@@ -149,6 +158,8 @@ public class EdgeBehaviourTests
         var (anonymous, body) = await SendAsync(app, Get("/probe"));
         var (bearer, _) = await SendAsync(app, Get("/probe", "Bearer " + Tokens.Valid()));
         var (suffixedCookie, _) = await SendAsync(app, Get("/probe", cookie: "__session_abc=x"));
+        var (otherCookie, otherBody) = await SendAsync(app, Get("/probe", cookie: "theme=dark"));
+        Assert.That((otherCookie, otherBody), Is.EqualTo((HttpStatusCode.OK, "none")), "a cookie that is not Clerk's is no credential");
 
         Assert.That((anonymous, body), Is.EqualTo((HttpStatusCode.OK, "none")));
         Assert.That((bearer, suffixedCookie), Is.EqualTo((HttpStatusCode.InternalServerError, HttpStatusCode.InternalServerError)));
@@ -188,6 +199,9 @@ public class EdgeBehaviourTests
         Assert.That(new ClerkOrganizationRoleRequirement("admin", "billing").ToString(), Is.EqualTo("ClerkOrganizationRoleRequirement: one of org:admin, org:billing"));
         Assert.That(permission.ToString(), Is.EqualTo("ClerkOrganizationPermissionRequirement: org:invoices:read"));
         Assert.That(new ClerkHasRequirement(role: "admin", plan: "pro").ToString(), Is.EqualTo("ClerkHasRequirement: role=admin, permission=, feature=, plan=pro"));
+        Assert.That(Assert.Throws<ArgumentException>(() => new ClerkHasRequirement())!.Message, Is.EqualTo("A Clerk authorization requirement needs a role, permission, feature or plan."));
+        var noRole = Assert.Throws<ArgumentException>(() => new ClerkOrganizationRoleRequirement("admin", ""))!;
+        Assert.That((noRole.ParamName, noRole.Message), Is.EqualTo(("roles", "At least one organization role is required, and none may be empty. (Parameter 'roles')")));
         var blank = Assert.Throws<ArgumentException>(() => new ClerkHasRequirement(feature: " "))!;
         Assert.That((blank.ParamName, blank.Message), Is.EqualTo(("feature", "The value must not be blank. (Parameter 'feature')")));
     }
@@ -303,6 +317,25 @@ public class EdgeBehaviourTests
             var limit = Assert.ThrowsAsync<ArgumentException>(() => StartWebhooksAsync(0))!;
             Assert.That((limit.ParamName, limit.Message), Is.EqualTo(("configure", "ClerkWebhookOptions.MaxBodyBytes must be positive. (Parameter 'configure')")));
         });
+    }
+
+    [Test]
+    public async Task TheSecret_FallsBackTo_CLERK_WEBHOOK_SIGNING_SECRET()
+    {
+        using var _ = EnvironmentScope.Clean(("CLERK_WEBHOOK_SIGNING_SECRET", Hooks.Secret));
+        await using var app = await LoopbackApp.StartAsync(new Dictionary<string, string?>(), _ => { }, app => app.MapClerkWebhooks(HookPath, null));
+
+        var (status, _) = await SendAsync(app, Hooks.Request(HookPath, Hooks.UserCreated()));
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public void NullArguments_AreRefusedByName()
+    {
+        Assert.That(Assert.Throws<ArgumentNullException>(() => ClerkWebhookEndpointRouteBuilderExtensions.MapClerkWebhooks(null!, HookPath, null))!.ParamName, Is.EqualTo("endpoints"));
+        Assert.That(Assert.Throws<ArgumentNullException>(() => new ClerkWebhookOptions().On<Clerk.BackendApi.User>("user.created", (Func<Clerk.Webhooks.ClerkWebhookEvent<Clerk.BackendApi.User>, System.Threading.CancellationToken, Task>)null!))!.ParamName, Is.EqualTo("handler"));
+        Assert.That(Assert.Throws<ArgumentNullException>(() => new ClerkWebhookOptions().On<Clerk.BackendApi.User>("user.created", (Func<Clerk.Webhooks.ClerkWebhookEvent<Clerk.BackendApi.User>, HttpContext, System.Threading.CancellationToken, Task>)null!))!.ParamName, Is.EqualTo("handler"));
     }
 
     [Test]
