@@ -76,26 +76,7 @@ public class EdgeBehaviourTests
     [Test]
     public async Task AHandshake_IsLogged_AndRedirectsOnce()
     {
-        await using var app = await LoopbackApp.StartAsync(
-            new Dictionary<string, string?>
-            {
-                ["Clerk:SecretKey"] = "sk_live_0123456789abcdefghijklmnop",
-                ["Clerk:JwtKey"] = Tokens.Pem,
-                ["Clerk:PublishableKey"] = "pk_live_" + Convert.ToBase64String(Encoding.UTF8.GetBytes("clerk.example.com$")),
-                ["Clerk:AuthorizedParties:0"] = Tokens.Party,
-            },
-            builder =>
-            {
-                builder.Services.AddClerk(builder.Configuration);
-                builder.Services.AddAuthentication(ClerkAuthenticationDefaults.AuthenticationScheme).AddClerk();
-                builder.Services.AddAuthorization();
-            },
-            app =>
-            {
-                app.UseAuthentication();
-                app.UseAuthorization();
-                app.MapGet("/dashboard", () => "dashboard").RequireAuthorization();
-            });
+        await using var app = await HandshakeTests.StartAppAsync();
         using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = app.Client.BaseAddress };
         var expired = Tokens.Sign(Tokens.Claims().With("iat", Now - 300).With("nbf", Now - 300).With("exp", Now - 240));
         using var request = Get("/dashboard", cookie: $"__session={expired}; __client_uat={Now - 400}");

@@ -27,7 +27,7 @@ public class HandshakeTests
 
     private static long Now => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 
-    private static Task<LoopbackApp> StartAppAsync(Action<ClerkAuthenticationOptions>? configure = null) => LoopbackApp.StartAsync(
+    internal static Task<LoopbackApp> StartAppAsync(Action<ClerkAuthenticationOptions>? configure = null) => LoopbackApp.StartAsync(
         new Dictionary<string, string?>
         {
             ["Clerk:SecretKey"] = "sk_live_0123456789abcdefghijklmnop",

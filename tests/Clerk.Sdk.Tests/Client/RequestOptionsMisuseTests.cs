@@ -10,11 +10,13 @@ namespace Clerk.Sdk.Tests.Client;
 /// </summary>
 public class RequestOptionsMisuseTests
 {
+    private static ClerkClient Backend(MockHttpMessageHandler mock) => new(new ClerkClientOptions { SecretKey = "sk_test_misuse", HttpMessageHandler = mock });
+
     [Test]
     public void ASessionId_OnABackendCall_IsRefused()
     {
         using var mock = new MockHttpMessageHandler();
-        using var clerk = new ClerkClient(new ClerkClientOptions { SecretKey = "sk_test_misuse", HttpMessageHandler = mock });
+        using var clerk = Backend(mock);
         var error = Assert.ThrowsAsync<ClerkConfigurationException>(() => clerk.Users.GetAsync("user_1", requestOptions: new ClerkRequestOptions { SessionId = "sess_1" }))!;
         Assert.That(error.Message, Is.EqualTo("ClerkRequestOptions.SessionId is for the Frontend API; a Backend API operation names its session in its parameters."));
     }
@@ -23,7 +25,7 @@ public class RequestOptionsMisuseTests
     public void AMalformedMachineKey_PerCall_IsRefusedWithoutShowingIt()
     {
         using var mock = new MockHttpMessageHandler();
-        using var clerk = new ClerkClient(new ClerkClientOptions { SecretKey = "sk_test_misuse", HttpMessageHandler = mock });
+        using var clerk = Backend(mock);
         var error = Assert.ThrowsAsync<ClerkConfigurationException>(() => clerk.Users.GetAsync("user_1", requestOptions: new ClerkRequestOptions { SecretKey = "ak_bad key" }))!;
         Assert.That(error.Message, Is.EqualTo("ClerkRequestOptions.SecretKey is malformed: it contains whitespace, control or non-ASCII characters (the value is not shown)."));
     }

@@ -132,4 +132,19 @@ public class RetryDetailTests
         Assert.That(handler.Requests, Is.EqualTo(1));
         Assert.That(error!.Message, Does.Contain("the connection broke before Clerk answered (the request may have reached Clerk): connection reset"));
     }
+
+    /// <summary><c>Retry-After: 0</c> is a wait of zero, which makes a rate-limited POST safe to send again; an absent header does not.</summary>
+    [Test]
+    public async Task RetryAfterZero_LetsARateLimitedPostBeRetried()
+    {
+        await using var server = await StartAsync();
+        server.Then(Reply(429, "", "application/json", ("Retry-After", "0")),
+            Reply(200, Session));
+        var time = FakeClock.Create();
+        using var clerk = new ClerkClient(ResilienceClient.Options(server.BaseUrl, time));
+
+        var session = await FakeClock.RunAsync(time, () => clerk.Sessions.RevokeAsync("sess_1"));
+
+        Assert.That((session.Id, server.Requests), Is.EqualTo(("sess_1", 2)));
+    }
 }
