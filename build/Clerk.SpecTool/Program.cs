@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Threading.Tasks;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -15,6 +16,9 @@ namespace Clerk.SpecTool;
 /// (<c>--facade-out</c>) and the operation descriptors (<c>--operations-out</c>). <c>--mock-out FILE</c> also
 /// writes the document a mock server serves to the conformance suite, from the same run (error responses and
 /// multipart bodies kept). The C# projections are written from one typed <see cref="ApiModel"/> of the result.
+/// With <c>--nswag-variables</c> the tool then runs NSwag on the normalized document in the same process
+/// (<see cref="NSwagRunner"/>). Several APIs in one launch: their options separated by <c>--then</c>; they run in
+/// parallel, an API that shares another's models after that one.
 /// </summary>
 public static class Program
 {
@@ -33,61 +37,135 @@ public static class Program
             }
             if (args.Length == 0 || args[0] != "normalize")
             {
-                Console.Error.WriteLine("usage: Clerk.SpecTool diff OLD.json NEW.json | Clerk.SpecTool lock get --lock FILE [--spec ID] --field commit|path|sha256|url | Clerk.SpecTool lock set --lock FILE --spec ID --path PATH --sha256 HASH | Clerk.SpecTool normalize --lock FILE --spec ID --search DIR[;DIR...] --cache DIR --overlays DIR --out FILE [--mock-out FILE] [--facade-out FILE --facade-class NS.Class --client-namespace NS] [--operations-out FILE] [--webhook-events-out FILE] [--nswag-config FILE --nswag-out FILE] [--shared-models BACKEND.normalized.json --shared-namespace NS] [--no-download]");
+                Console.Error.WriteLine("usage: Clerk.SpecTool diff OLD.json NEW.json | Clerk.SpecTool lock get --lock FILE [--spec ID] --field commit|path|sha256|url | Clerk.SpecTool lock set --lock FILE --spec ID --path PATH --sha256 HASH | Clerk.SpecTool normalize --lock FILE --spec ID --search DIR[;DIR...] --cache DIR --overlays DIR --out FILE [--mock-out FILE] [--facade-out FILE --facade-class NS.Class --client-namespace NS] [--operations-out FILE] [--webhook-events-out FILE] [--nswag-config FILE --nswag-out FILE] [--nswag-variables Input=...,Output=...] [--shared-models BACKEND.normalized.json --shared-namespace NS] [--no-download] [--then OPTIONS OF THE NEXT API]...");
                 return 2;
             }
-            var options = ParseOptions(args.Skip(1).ToArray());
-            var lockFile = SpecLock.Load(Required(options, "lock"));
-            var entry = lockFile.Get(Required(options, "spec"));
-            var searchDirs = (options.GetValueOrDefault("search") ?? "")
-                .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var locator = new SpecLocator(searchDirs, Required(options, "cache"), allowDownload: !options.ContainsKey("no-download"));
-            var specPath = locator.Locate(entry);
-
-            var document = YamlJson.Load(specPath);
-            var overlayDir = options.GetValueOrDefault("overlays");
-            var applied = OverlayApplier.ApplyDirectory(document, overlayDir);
-            var clientNamespace = options.GetValueOrDefault("client-namespace") ?? "Clerk.BackendApi";
-            // One run makes both documents: the mock forks from the SDK's where their passes start to differ.
-            var normalizer = new SpecNormalizer(document, withMock: options.GetValueOrDefault("mock-out") is { Length: > 0 });
-            var report = normalizer.Run();
-            WriteIfChanged(Required(options, "out"), document);
-            if (normalizer.Mock is { } mock) WriteIfChanged(Required(options, "mock-out"), mock);
-            var model = ApiModel.From(document);
-            // Models the Backend API already has (webhook payloads, Frontend API objects): no second type (SharedModels).
-            var shared = new SortedSet<string>(StringComparer.Ordinal);
-            var sharedNamespace = options.GetValueOrDefault("shared-namespace") ?? "Clerk.BackendApi";
-            if (options.GetValueOrDefault("shared-models") is { Length: > 0 } sharedModels)
+            // One or more APIs, separated by --then: each API's options as for one. They run in parallel, except that an API
+            // whose --shared-models is another API's --out waits for that API (the Webhooks payloads share the Backend
+            // API's models).
+            var runs = SplitRuns(args.Skip(1).ToArray()).Select(ParseOptions).ToList();
+            var byOutput = new Dictionary<string, Task<string>>(StringComparer.Ordinal);
+            var tasks = new List<Task<string>>();
+            foreach (var options in runs)
             {
-                if (!File.Exists(sharedModels)) throw new SpecToolException($"--shared-models: {sharedModels} does not exist (the Backend API is normalized first)");
-                shared = SharedModels.Find(document, JObject.Parse(File.ReadAllText(sharedModels)));
+                var producer = options.GetValueOrDefault("shared-models") is { Length: > 0 } shared
+                    ? byOutput.GetValueOrDefault(Path.GetFullPath(shared)) : null;
+                var task = Task.Run(() => NormalizeAfter(producer, options));
+                tasks.Add(task);
+                byOutput[Path.GetFullPath(Required(options, "out"))] = task;
             }
-            if (options.GetValueOrDefault("nswag-out") is { Length: > 0 } nswagOut)
+            var failed = false;
+            foreach (var task in tasks)
             {
-                var template = JObject.Parse(File.ReadAllText(Required(options, "nswag-config")));
-                WriteIfChanged(nswagOut, SharedModels.NSwagConfig(template, shared, sharedNamespace));
+                try
+                {
+                    Console.WriteLine(task.GetAwaiter().GetResult());
+                }
+                catch (SpecToolException ex)
+                {
+                    Console.Error.WriteLine($"error CLERKSPEC: {ex.Message}");
+                    failed = true;
+                }
             }
-            if (options.GetValueOrDefault("facade-out") is { Length: > 0 } facadeOut)
-            {
-                FacadeWriter.Write(model, Required(options, "facade-class"), Required(options, "client-namespace"), Path.GetFileNameWithoutExtension(entry.Path), facadeOut);
-            }
-            if (options.GetValueOrDefault("webhook-events-out") is { Length: > 0 } eventsOut)
-            {
-                WebhookTableWriter.Write(document, Required(options, "client-namespace"), eventsOut, shared, sharedNamespace);
-            }
-            if (options.GetValueOrDefault("operations-out") is { Length: > 0 } operationsOut)
-            {
-                OperationTableWriter.Write(model, Required(options, "client-namespace"), operationsOut);
-            }
-            var sharedNote = shared.Count > 0 ? $", {shared.Count} models shared with {sharedNamespace} (no second type)" : "";
-            Console.WriteLine($"Clerk.SpecTool: {entry.Id} from {specPath} (sha256 ok), {applied} overlay action(s), {report}{sharedNote}");
-            return 0;
+            return failed ? 1 : 0;
         }
         catch (SpecToolException ex)
         {
             Console.Error.WriteLine($"error CLERKSPEC: {ex.Message}");
             return 1;
         }
+    }
+
+    /// <summary>
+    /// One API: restore and verify its spec, apply its overlays, normalize, write the documents and C# projections, and
+    /// (with <c>--nswag-variables</c>) run NSwag on the result. Returns the report line.
+    /// </summary>
+    private static async Task<string> Normalize(Dictionary<string, string?> options)
+    {
+        var lockFile = SpecLock.Load(Required(options, "lock"));
+        var entry = lockFile.Get(Required(options, "spec"));
+        var searchDirs = (options.GetValueOrDefault("search") ?? "")
+            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var locator = new SpecLocator(searchDirs, Required(options, "cache"), allowDownload: !options.ContainsKey("no-download"));
+        var specPath = locator.Locate(entry);
+
+        var document = YamlJson.Load(specPath);
+        var overlayDir = options.GetValueOrDefault("overlays");
+        var applied = OverlayApplier.ApplyDirectory(document, overlayDir);
+        var clientNamespace = options.GetValueOrDefault("client-namespace") ?? "Clerk.BackendApi";
+        // One run makes both documents: the mock forks from the SDK's where their passes start to differ.
+        var normalizer = new SpecNormalizer(document, withMock: options.GetValueOrDefault("mock-out") is { Length: > 0 });
+        var report = normalizer.Run();
+        WriteIfChanged(Required(options, "out"), document);
+        if (normalizer.Mock is { } mock) WriteIfChanged(Required(options, "mock-out"), mock);
+        var model = ApiModel.From(document);
+        // Models the Backend API already has (webhook payloads, Frontend API objects): no second type (SharedModels).
+        var shared = new SortedSet<string>(StringComparer.Ordinal);
+        var sharedNamespace = options.GetValueOrDefault("shared-namespace") ?? "Clerk.BackendApi";
+        if (options.GetValueOrDefault("shared-models") is { Length: > 0 } sharedModels)
+        {
+            if (!File.Exists(sharedModels)) throw new SpecToolException($"--shared-models: {sharedModels} does not exist (the Backend API is normalized first)");
+            shared = SharedModels.Find(document, JObject.Parse(File.ReadAllText(sharedModels)));
+        }
+        if (options.GetValueOrDefault("nswag-out") is { Length: > 0 } nswagOut)
+        {
+            var template = JObject.Parse(File.ReadAllText(Required(options, "nswag-config")));
+            WriteIfChanged(nswagOut, SharedModels.NSwagConfig(template, shared, sharedNamespace));
+        }
+        if (options.GetValueOrDefault("facade-out") is { Length: > 0 } facadeOut)
+        {
+            FacadeWriter.Write(model, Required(options, "facade-class"), Required(options, "client-namespace"), Path.GetFileNameWithoutExtension(entry.Path), facadeOut);
+        }
+        if (options.GetValueOrDefault("webhook-events-out") is { Length: > 0 } eventsOut)
+        {
+            WebhookTableWriter.Write(document, Required(options, "client-namespace"), eventsOut, shared, sharedNamespace);
+        }
+        if (options.GetValueOrDefault("operations-out") is { Length: > 0 } operationsOut)
+        {
+            OperationTableWriter.Write(model, Required(options, "client-namespace"), operationsOut);
+        }
+        var sharedNote = shared.Count > 0 ? $", {shared.Count} models shared with {sharedNamespace} (no second type)" : "";
+        if (options.GetValueOrDefault("nswag-variables") is { Length: > 0 } variables)
+        {
+            await NSwagRunner.RunAsync(Required(options, "nswag-out"), variables).ConfigureAwait(false);
+        }
+        return $"Clerk.SpecTool: {entry.Id} from {specPath} (sha256 ok), {applied} overlay action(s), {report}{sharedNote}";
+    }
+
+    /// <summary>Runs <see cref="Normalize"/> once the API whose models this one shares (if it runs too) is done.</summary>
+    private static async Task<string> NormalizeAfter(Task<string>? producer, Dictionary<string, string?> options)
+    {
+        if (producer is not null)
+        {
+            try
+            {
+                await producer.ConfigureAwait(false);
+            }
+            catch (SpecToolException)
+            {
+                throw new SpecToolException($"{options.GetValueOrDefault("spec")}: not generated, because the API whose models it shares ({options.GetValueOrDefault("shared-models")}) failed");
+            }
+        }
+        return await Normalize(options).ConfigureAwait(false);
+    }
+
+    /// <summary>Splits the command line at each <c>--then</c>: one argument list per API.</summary>
+    private static IEnumerable<string[]> SplitRuns(string[] args)
+    {
+        var current = new List<string>();
+        foreach (var arg in args)
+        {
+            if (arg == "--then")
+            {
+                yield return current.ToArray();
+                current = new List<string>();
+            }
+            else
+            {
+                current.Add(arg);
+            }
+        }
+        yield return current.ToArray();
     }
 
     /// <summary><c>lock get</c> prints one field (of the file, or of one pinned spec); <c>lock set</c> repins a spec.</summary>

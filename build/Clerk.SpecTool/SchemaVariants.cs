@@ -15,8 +15,13 @@ namespace Clerk.SpecTool;
 /// </summary>
 public static class SchemaVariants
 {
-    /// <summary>What the last merge reconciled: <c>Session.status: enum + pending</c>, <c>X.y: nullable</c>.</summary>
-    public static List<string> Differences { get; } = [];
+    /// <summary>What the last merge on this thread reconciled: <c>Session.status: enum + pending</c>, <c>X.y: nullable</c>.
+    /// Per thread: one launch normalizes several APIs in parallel, each on its own thread from this pass to its report
+    /// (<see cref="SpecNormalizer.Run"/> is synchronous).</summary>
+    public static List<string> Differences => _differences ??= [];
+
+    [ThreadStatic]
+    private static List<string>? _differences;
 
     public static int MergeNumberedVariants(JObject document)
     {

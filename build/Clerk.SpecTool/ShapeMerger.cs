@@ -29,8 +29,12 @@ public static class ShapeMerger
     /// <summary>Keys that say nothing about the wire shape.</summary>
     private static readonly HashSet<string> Ignored = new(StringComparer.Ordinal) { "description", "example", "examples", "title", "externalDocs", SpecExtensions.TypeName };
 
-    /// <summary>What the last run merged: <c>ApiKey &lt;- GetApiKeyResponse, RevokeApiKeyResponse</c>.</summary>
-    public static List<string> Merges { get; } = new();
+    /// <summary>What the last run on this thread merged: <c>ApiKey &lt;- GetApiKeyResponse, RevokeApiKeyResponse</c>.
+    /// Per thread, as <see cref="SchemaVariants.Differences"/>.</summary>
+    public static List<string> Merges => _merges ??= [];
+
+    [ThreadStatic]
+    private static List<string>? _merges;
 
     /// <summary>Merges identical shapes; returns how many schemas were removed.</summary>
     public static int Apply(JObject document)
