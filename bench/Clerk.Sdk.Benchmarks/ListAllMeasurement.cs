@@ -137,7 +137,7 @@ public static class ListAllMeasurement
 
     private static string MB(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0.00", CultureInfo.InvariantCulture) + " MiB";
 
-    private static string LoadAverage()
+    internal static string LoadAverage()
     {
         try
         {

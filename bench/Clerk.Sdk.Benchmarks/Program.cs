@@ -10,7 +10,8 @@ namespace Clerk.Sdk.Benchmarks;
 /// Runs the BenchmarkDotNet suites chosen on the command line (<c>--filter '*ApiCall*' --job short</c>), or one of
 /// the custom measurements: <c>--listall [users]</c> (ListAllAsync throughput and peak memory, see
 /// <see cref="ListAllMeasurement"/>), <c>--quick [calls]</c> (bytes and interleaved median time per call of each API
-/// contender, see <see cref="QuickCheck"/>) and <c>--payloads</c> (prints the payload sizes and one user).
+/// contender, see <see cref="QuickCheck"/>), <c>--startup [runs]</c> (cold start of a new process: first call and first token
+/// verification, see <see cref="StartupMeasurement"/>) and <c>--payloads</c> (prints the payload sizes and one user).
 /// </summary>
 public static class Program
 {
@@ -22,6 +23,10 @@ public static class Program
             var users = rest is not null && !rest.StartsWith('-') ? long.Parse(rest.Replace("_", "").Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture) : 100_000;
             var passes = args.SkipWhile(a => a != "--passes").Skip(1).Select(int.Parse).FirstOrDefault(3);
             return await ListAllMeasurement.RunAsync(users, passes).ConfigureAwait(false);
+        }
+        if (args.Contains("--startup"))
+        {
+            return await StartupMeasurement.RunAsync(args.SkipWhile(a => a != "--startup").Skip(1).Where(a => !a.StartsWith('-')).Select(int.Parse).FirstOrDefault(20)).ConfigureAwait(false);
         }
         if (args.Contains("--quick"))
         {

@@ -5,8 +5,9 @@ using System.Text;
 namespace Clerk.SpecTool;
 
 /// <summary>
-/// Writes the operation descriptors from the <see cref="ApiModel"/> (<c>Clerk.Http.ClerkOperation</c>), one static field per operation named by its
-/// operationId (<c>ClerkOperations.Users_Get</c>), which the generated operation methods (our client template,
+/// Writes the operation descriptors from the <see cref="ApiModel"/> (<c>Clerk.Http.ClerkOperation</c>), one static property per operation named by its
+/// operationId (<c>ClerkOperations.Users_Get</c>), each created on first use (a process that calls one operation
+/// creates one descriptor, not every one in a static constructor; bench/README.md, start-up), which the generated operation methods (our client template,
 /// <c>build/templates/Client.Class.liquid</c>) hand to the SDK's send path: resource and method name, HTTP method, path
 /// template, the credentials its security accepts (<see cref="OperationMarks"/>), the media type of its request body,
 /// the media type and kind of its result (JSON, text that is not JSON, a redirect, nothing) and whether the spec
@@ -31,14 +32,19 @@ public static class OperationTableWriter
         builder.AppendLine("    {");
         foreach (var o in model.Operations)
         {
-            builder.AppendLine($"        internal static readonly global::Clerk.Http.ClerkOperation {o.Id} = new(\"{o.Resource}\", \"{o.Name}\", \"{o.HttpMethod}\", \"{Escape(o.Path)}\", {Literal(o.Credentials)}, {Literal(o.RequestMediaType)}, {Literal(o.ResultMediaType)}, global::Clerk.Http.ClerkResultKind.{o.ResultKind}, {(o.EmptyBody ? "true" : "false")}{Paging(o.Paging)});");
+            builder.AppendLine($"        internal static global::Clerk.Http.ClerkOperation {o.Id} => s_{o.Id} ?? Publish(ref s_{o.Id}, new(\"{o.Resource}\", \"{o.Name}\", \"{o.HttpMethod}\", \"{Escape(o.Path)}\", {Literal(o.Credentials)}, {Literal(o.RequestMediaType)}, {Literal(o.ResultMediaType)}, global::Clerk.Http.ClerkResultKind.{o.ResultKind}, {(o.EmptyBody ? "true" : "false")}{Paging(o.Paging)}));");
+            builder.AppendLine($"        private static global::Clerk.Http.ClerkOperation? s_{o.Id};");
         }
         builder.AppendLine();
-        builder.AppendLine("        /// <summary>Every descriptor, in path order.</summary>");
-        builder.AppendLine("        internal static readonly global::Clerk.Http.ClerkOperation[] All =");
+        builder.AppendLine("        /// <summary>Every descriptor, in path order (created on first use).</summary>");
+        builder.AppendLine("        internal static global::Clerk.Http.ClerkOperation[] All => s_all ?? Publish(ref s_all,");
         builder.AppendLine("        [");
         foreach (var o in model.Operations) builder.AppendLine($"            {o.Id},");
-        builder.AppendLine("        ];");
+        builder.AppendLine("        ]);");
+        builder.AppendLine("        private static global::Clerk.Http.ClerkOperation[]? s_all;");
+        builder.AppendLine();
+        builder.AppendLine("        /// <summary>Stores <paramref name=\"value\"/> unless another thread stored one first; returns the one stored, so every caller sees one instance.</summary>");
+        builder.AppendLine("        private static T Publish<T>(ref T? slot, T value) where T : class => global::System.Threading.Interlocked.CompareExchange(ref slot, value, null) ?? value;");
         builder.AppendLine("    }");
         builder.AppendLine("}");
         GeneratedFile.WriteIfChanged(output, builder.ToString());

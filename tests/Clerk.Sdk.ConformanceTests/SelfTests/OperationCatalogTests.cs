@@ -20,7 +20,7 @@ public class OperationCatalogTests
     public void TheOperationsTheSuiteCalls_AreTheGeneratedCatalog(string api, string clientNamespace)
     {
         var catalog = typeof(ClerkClient).Assembly.GetType($"{clientNamespace}.ClerkOperations", throwOnError: true)!
-            .GetField("All", BindingFlags.Static | BindingFlags.NonPublic)!.GetValue(null) as ClerkOperation[];
+            .GetProperty("All", BindingFlags.Static | BindingFlags.NonPublic)!.GetValue(null) as ClerkOperation[];
         Assert.That(catalog, Is.Not.Null.And.Not.Empty);
 
         var described = catalog!.Select(o => $"{o.Resource}_{o.Name} {o.Method.Method} {o.PathTemplate}").ToHashSet(StringComparer.Ordinal);

@@ -72,7 +72,7 @@ public class ListOperationConventionTests
         var list = Single(contract, forms.Method + "Async");
         var parameters = list.GetParameters();
         var optionsType = parameters.Single(p => p.Name == "options").ParameterType;
-        var descriptor = typeof(ClerkClient).Assembly.GetType($"{ClientNamespace}.ClerkOperations")!.GetField(operation.OperationId, BindingFlags.Static | BindingFlags.NonPublic)!.GetValue(null) as global::Clerk.Http.ClerkOperation;
+        var descriptor = typeof(ClerkClient).Assembly.GetType($"{ClientNamespace}.ClerkOperations")!.GetProperty(operation.OperationId, BindingFlags.Static | BindingFlags.NonPublic)!.GetValue(null) as global::Clerk.Http.ClerkOperation;
 
         Assert.Multiple(() =>
         {
