@@ -15,7 +15,10 @@ namespace Clerk.Sdk.Benchmarks;
 /// A custom measurement, not BenchmarkDotNet: peak memory is not something BenchmarkDotNet reports.
 /// <list type="number">
 /// <item>Check pass: every user id is seen exactly once (as tests/Clerk.Sdk.Tests/Paging/LargeListTests.cs asserts).</item>
-/// <item>Timed passes: wall time and allocated bytes per pass; a sampler thread reads the GC heap size
+/// <item>Timed passes: wall time and allocated bytes per pass; beside each pass (before it on odd passes, after it on
+/// even ones) as many single <c>GetPageAsync(cursor, pageSizeHint: 500)</c> calls as the walk has pages, each for a page
+/// from the middle (the server does for it what it does for every page of the walk): the rate the walk is compared with,
+/// pass by pass. A sampler thread reads the GC heap size
 /// (<c>GC.GetTotalMemory(false)</c>: live objects and garbage not yet collected) every millisecond; the peak is reported.</item>
 /// <item>Live pass (slow, not timed): a full blocking GC at the first and the middle item of every page, then
 /// <c>GC.GetTotalMemory(true)</c>: the memory the enumeration really holds, the figure that must stay near one page.</item>
@@ -69,12 +72,32 @@ public static class ListAllMeasurement
         page = null;
         Console.WriteLine($"one page: {MB(pageJson)} JSON, {MB(pageObjects)} as objects (live); whole set: {MB(pageJson * pages)} JSON, {MB(pageObjects * pages)} as objects");
 
-        // 2. Timed passes.
+        // 2. Timed passes, each beside a batch of single List(500) calls in the same process (the walk's baseline): one
+        // call per page of the walk, each for a page from the middle by cursor, so the server does for it what it does
+        // for every page of the walk (copy the page, patch its ids).
         var rates = new List<double>();
+        var singleRates = new List<double>();
+        var middle = ClerkPayloads.UserId(Math.Max(0, users / 2 - 1));
+        var ratios = new List<double>();
+        async Task<double> SingleCallsAsync()
+        {
+            await Task.Yield();
+            Settle();
+            var single = Stopwatch.StartNew();
+            long singleItems = 0;
+            for (var call = 0; call < pages; call++)
+            {
+                var one = await clerk.Users.ListAsync().GetPageAsync(middle, pageSizeHint: PageSize).ConfigureAwait(false);
+                singleItems += one.Count;
+            }
+            return singleItems / single.Elapsed.TotalSeconds;
+        }
         long peakHeap = 0;
         long allocatedPerPass = 0;
         for (var pass = 1; pass <= passes; pass++)
         {
+            // Odd passes measure the single calls first, even passes the walk first: neither always follows the other.
+            if (pass % 2 == 1) singleRates.Add(await SingleCallsAsync().ConfigureAwait(false));
             await Task.Yield();
             var baseline = Settle();
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
@@ -93,7 +116,9 @@ public static class ListAllMeasurement
             rates.Add(rate);
             peakHeap = Math.Max(peakHeap, peak);
             allocatedPerPass = allocated;
-            Console.WriteLine($"pass {pass}: {items:N0} items in {stopwatch.Elapsed.TotalSeconds:0.00} s = {rate:N0} items/s; allocated {MB(allocated)} ({allocated / items:N0} B/item); peak GC heap +{MB(peak)} (sampled, garbage included); gen2 GCs {GC.CollectionCount(2) - gen2Before}");
+            if (pass % 2 == 0) singleRates.Add(await SingleCallsAsync().ConfigureAwait(false));
+            ratios.Add(rate / singleRates[^1]);
+            Console.WriteLine($"pass {pass}: {pages:N0} single List({PageSize}) calls: {singleRates[^1]:N0} items/s; the walk: {items:N0} items in {stopwatch.Elapsed.TotalSeconds:0.00} s = {rate:N0} items/s ({ratios[^1]:0.00}x); allocated {MB(allocated)} ({allocated / items:N0} B/item); peak GC heap +{MB(peak)} (sampled, garbage included); gen2 GCs {GC.CollectionCount(2) - gen2Before}");
         }
 
         // 3. Live pass.
@@ -111,11 +136,16 @@ public static class ListAllMeasurement
             }
             Console.WriteLine($"live: at most +{MB(maxLive)} held during the enumeration (full GC at the first and middle item of each of {pages:N0} pages)");
             rates.Sort();
+            singleRates.Sort();
+            ratios.Sort();
             var median = rates[rates.Count / 2];
+            var singleMedian = singleRates[singleRates.Count / 2];
             Console.WriteLine();
             Console.WriteLine("| measure | value |");
             Console.WriteLine("| --- | ---: |");
             Console.WriteLine($"| throughput (median of {passes} passes) | {median:N0} items/s ({median * pageJson / PageSize / 1e6:0.0} MB/s of JSON) |");
+            Console.WriteLine($"| single List({PageSize}) calls of a middle page, same run (median of {passes} batches of {pages:N0}) | {singleMedian:N0} items/s |");
+            Console.WriteLine($"| the walk's rate / the single calls' rate (median of the passes' ratios) | {ratios[ratios.Count / 2]:0.00}x |");
             Console.WriteLine($"| allocated per pass | {MB(allocatedPerPass)} ({allocatedPerPass / users:N0} B/item) |");
             Console.WriteLine($"| live managed memory held (max over pages) | {MB(maxLive)} |");
             Console.WriteLine($"| peak GC heap, garbage included (sampled 1 ms) | {MB(peakHeap)} |");
