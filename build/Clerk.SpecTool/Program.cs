@@ -37,15 +37,15 @@ public static class Program
             }
             if (args.Length == 0 || args[0] != "normalize")
             {
-                Console.Error.WriteLine("usage: Clerk.SpecTool diff OLD.json NEW.json | Clerk.SpecTool lock get --lock FILE [--spec ID] --field commit|path|sha256|url | Clerk.SpecTool lock set --lock FILE --spec ID --path PATH --sha256 HASH | Clerk.SpecTool normalize --lock FILE --spec ID --search DIR[;DIR...] --cache DIR --overlays DIR --out FILE [--mock-out FILE] [--facade-out FILE --facade-class NS.Class --client-namespace NS] [--operations-out FILE] [--webhook-events-out FILE] [--nswag-config FILE --nswag-out FILE] [--nswag-variables Input=...,Output=...] [--shared-models BACKEND.normalized.json --shared-namespace NS] [--no-download] [--then OPTIONS OF THE NEXT API]...");
+                Console.Error.WriteLine("usage: Clerk.SpecTool diff OLD.json NEW.json | Clerk.SpecTool lock get --lock FILE [--spec ID] --field commit|path|sha256|url | Clerk.SpecTool lock set --lock FILE --spec ID --path PATH --sha256 HASH | Clerk.SpecTool normalize --lock FILE --spec ID --search DIR[;DIR...] --cache DIR --overlays DIR --out FILE [--mock-out FILE] [--facade-out FILE --facade-class NS.Class --client-namespace NS] [--operations-out FILE] [--webhook-events-out FILE] [--nswag-config FILE --nswag-out FILE] [--nswag-variables Input=...,Output=...] [--shared-models BACKEND.normalized.json --shared-namespace NS [--if-shared-changed]] [--no-download] [--then OPTIONS OF THE NEXT API]...");
                 return 2;
             }
             // One or more APIs, separated by --then: each API's options as for one. They run in parallel, except that an API
             // whose --shared-models is another API's --out waits for that API (the Webhooks payloads share the Backend
             // API's models).
             var runs = SplitRuns(args.Skip(1).ToArray()).Select(ParseOptions).ToList();
-            var byOutput = new Dictionary<string, Task<string>>(StringComparer.Ordinal);
-            var tasks = new List<Task<string>>();
+            var byOutput = new Dictionary<string, Task<ApiRun>>(StringComparer.Ordinal);
+            var tasks = new List<Task<ApiRun>>();
             foreach (var options in runs)
             {
                 var producer = options.GetValueOrDefault("shared-models") is { Length: > 0 } shared
@@ -59,7 +59,7 @@ public static class Program
             {
                 try
                 {
-                    Console.WriteLine(task.GetAwaiter().GetResult());
+                    Console.WriteLine(task.GetAwaiter().GetResult().Report);
                 }
                 catch (SpecToolException ex)
                 {
@@ -80,7 +80,7 @@ public static class Program
     /// One API: restore and verify its spec, apply its overlays, normalize, write the documents and C# projections, and
     /// (with <c>--nswag-variables</c>) run NSwag on the result. Returns the report line.
     /// </summary>
-    private static async Task<string> Normalize(Dictionary<string, string?> options)
+    private static async Task<ApiRun> Normalize(Dictionary<string, string?> options)
     {
         var lockFile = SpecLock.Load(Required(options, "lock"));
         var entry = lockFile.Get(Required(options, "spec"));
@@ -96,7 +96,7 @@ public static class Program
         // One run makes both documents: the mock forks from the SDK's where their passes start to differ.
         var normalizer = new SpecNormalizer(document, withMock: options.GetValueOrDefault("mock-out") is { Length: > 0 });
         var report = normalizer.Run();
-        WriteIfChanged(Required(options, "out"), document);
+        var changed = WriteIfChanged(Required(options, "out"), document);
         if (normalizer.Mock is { } mock) WriteIfChanged(Required(options, "mock-out"), mock);
         var model = ApiModel.From(document);
         // Models the Backend API already has (webhook payloads, Frontend API objects): no second type (SharedModels).
@@ -129,25 +129,37 @@ public static class Program
         {
             await NSwagRunner.RunAsync(Required(options, "nswag-out"), variables).ConfigureAwait(false);
         }
-        return $"Clerk.SpecTool: {entry.Id} from {specPath} (sha256 ok), {applied} overlay action(s), {report}{sharedNote}";
+        return new ApiRun($"Clerk.SpecTool: {entry.Id} from {specPath} (sha256 ok), {applied} overlay action(s), {report}{sharedNote}", changed);
     }
 
-    /// <summary>Runs <see cref="Normalize"/> once the API whose models this one shares (if it runs too) is done.</summary>
-    private static async Task<string> NormalizeAfter(Task<string>? producer, Dictionary<string, string?> options)
+    /// <summary>
+    /// Runs <see cref="Normalize"/> once the API whose models this one shares (if it runs too) is done. With
+    /// <c>--if-shared-changed</c> (the API runs only because that API is out of date), nothing is done when that API's
+    /// normalized document came out the same.
+    /// </summary>
+    private static async Task<ApiRun> NormalizeAfter(Task<ApiRun>? producer, Dictionary<string, string?> options)
     {
         if (producer is not null)
         {
+            ApiRun produced;
             try
             {
-                await producer.ConfigureAwait(false);
+                produced = await producer.ConfigureAwait(false);
             }
             catch (SpecToolException)
             {
                 throw new SpecToolException($"{options.GetValueOrDefault("spec")}: not generated, because the API whose models it shares ({options.GetValueOrDefault("shared-models")}) failed");
             }
+            if (!produced.OutputChanged && options.ContainsKey("if-shared-changed"))
+            {
+                return new ApiRun($"Clerk.SpecTool: {options.GetValueOrDefault("spec")} up to date (the models it shares did not change)", false);
+            }
         }
         return await Normalize(options).ConfigureAwait(false);
     }
+
+    /// <summary>One API's run: its report line, and whether its normalized document changed.</summary>
+    private sealed record ApiRun(string Report, bool OutputChanged);
 
     /// <summary>Splits the command line at each <c>--then</c>: one argument list per API.</summary>
     private static IEnumerable<string[]> SplitRuns(string[] args)
@@ -201,10 +213,8 @@ public static class Program
     }
 
     /// <summary>Only touches the file when its content changes, so downstream incremental steps stay quiet.</summary>
-    private static void WriteIfChanged(string output, JObject document)
-    {
+    private static bool WriteIfChanged(string output, JObject document) =>
         GeneratedFile.WriteIfChanged(output, document.ToString(Formatting.Indented));
-    }
 
     private static string Required(Dictionary<string, string?> options, string name) =>
         options.GetValueOrDefault(name) is { Length: > 0 } value
