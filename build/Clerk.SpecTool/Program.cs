@@ -78,7 +78,8 @@ public static class Program
 
     /// <summary>
     /// One API: restore and verify its spec, apply its overlays, normalize, write the documents and C# projections, and
-    /// (with <c>--nswag-variables</c>) run NSwag on the result. Returns the report line.
+    /// (with <c>--nswag-variables</c>) run NSwag on the result. Returns the report line and whether the normalized document
+    /// changed.
     /// </summary>
     private static async Task<ApiRun> Normalize(Dictionary<string, string?> options)
     {

@@ -47,6 +47,27 @@ public class OperationSeamConventionTests
     }
 
     [Test]
+    public void EveryDescriptor_IsOneInstance_CreatedOnFirstUse_AndTheListHoldsThoseInstances()
+    {
+        // Created on first use (no static constructor builds the whole table, bench/README.md, cold start); every caller,
+        // the list included, must still see one instance: the fake and handlers compare descriptors by reference.
+        foreach (var table in new[] { typeof(Clerk.BackendApi.ClerkOperations), typeof(Clerk.FrontendApi.ClerkOperations) })
+        {
+            var accessors = table.GetProperties(BindingFlags.Static | BindingFlags.NonPublic).Where(p => p.PropertyType == typeof(Clerk.Http.ClerkOperation)).ToList();
+            var firstReads = new Clerk.Http.ClerkOperation[accessors.Count];
+            System.Threading.Tasks.Parallel.For(0, accessors.Count, i => firstReads[i] = (Clerk.Http.ClerkOperation)accessors[i].GetValue(null)!);
+            var all = (Clerk.Http.ClerkOperation[])table.GetProperty("All", BindingFlags.Static | BindingFlags.NonPublic)!.GetValue(null)!;
+            Assert.Multiple(() =>
+            {
+                Assert.That(accessors, Has.Count.EqualTo(all.Length), $"{table.FullName}: one accessor per operation");
+                Assert.That(table.TypeInitializer, Is.Null, $"{table.FullName}: no static constructor");
+                Assert.That(accessors.Select(a => (Clerk.Http.ClerkOperation)a.GetValue(null)!).ToArray(), Is.EqualTo(firstReads).Using<Clerk.Http.ClerkOperation>((a, b) => ReferenceEquals(a, b)), $"{table.FullName}: the same instance on every read");
+                Assert.That(all, Is.EquivalentTo(firstReads).Using<Clerk.Http.ClerkOperation>((a, b) => ReferenceEquals(a, b)), $"{table.FullName}: All holds the accessors' instances");
+            });
+        }
+    }
+
+    [Test]
     public void EveryListOperation_OfBothApis_ReturnsThePageable_AndNoOtherDoes()
     {
         var offenders = new System.Collections.Generic.List<string>();
