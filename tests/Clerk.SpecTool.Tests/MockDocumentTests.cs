@@ -1,8 +1,6 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Security.Cryptography;
-using System.Text;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
 using Clerk.Sdk.TestKit;
@@ -94,12 +92,7 @@ public class MockDocumentTests
 
     private static string[] Arguments(string dir, string? mockOut)
     {
-        var specs = Path.Combine(dir, "specs");
-        Directory.CreateDirectory(Path.Combine(specs, "bapi"));
-        var bytes = Encoding.UTF8.GetBytes(Spec);
-        File.WriteAllBytes(Path.Combine(specs, "bapi", "t.yml"), bytes);
-        var lockFile = Path.Combine(dir, "lock.json");
-        File.WriteAllText(lockFile, $$"""{ "commit": "c", "urlTemplate": "http://127.0.0.1:9/{path}", "specs": [ { "id": "t", "path": "bapi/t.yml", "sha256": "{{Convert.ToHexStringLower(SHA256.HashData(bytes))}}" } ] }""");
+        var (lockFile, specs) = PinnedSpec.Write(dir, Spec);
         string[] args = ["normalize", "--lock", lockFile, "--spec", "t", "--search", specs, "--cache", Path.Combine(dir, "cache"), "--no-download", "--out", Path.Combine(dir, "out", "normalized.json")];
         return mockOut is null ? args : [.. args, "--mock-out", mockOut];
     }

@@ -1,7 +1,5 @@
 using System;
 using System.IO;
-using System.Security.Cryptography;
-using System.Text;
 using NUnit.Framework;
 using Clerk.Sdk.TestKit;
 
@@ -92,12 +90,7 @@ public class OneLaunchTests
     /// <summary>The options of one API named <paramref name="name"/>: the test spec, NSwag with the repository's settings and templates.</summary>
     private static string[] Api(string dir, string name, string ns)
     {
-        var specs = Path.Combine(dir, "specs");
-        Directory.CreateDirectory(Path.Combine(specs, "bapi"));
-        var bytes = Encoding.UTF8.GetBytes(Spec);
-        File.WriteAllBytes(Path.Combine(specs, "bapi", "t.yml"), bytes);
-        var lockFile = Path.Combine(dir, "lock.json");
-        File.WriteAllText(lockFile, $$"""{ "commit": "c", "urlTemplate": "http://127.0.0.1:9/{path}", "specs": [ { "id": "t", "path": "bapi/t.yml", "sha256": "{{Convert.ToHexStringLower(SHA256.HashData(bytes))}}" } ] }""");
+        var (lockFile, specs) = PinnedSpec.Write(dir, Spec);
         var normalized = Path.Combine(dir, name + ".normalized.json");
         return
         [
