@@ -84,7 +84,7 @@ public static class StartupMeasurement
                 Console.WriteLine($"| {c.Label} | {Describe(c.Mode)} | {Median(s, x => x.Wall):F1} ms | {Median(s, x => x.Main):F1} ms | {Median(s, x => x.First):F1} ms | {Median(s, x => x.Done):F1} ms |");
             }
             Console.WriteLine();
-            Console.WriteLine("ratios (medians, SDK / raw HttpClient + Newtonsoft into the same model):");
+            Console.WriteLine("ratios (medians, SDK / its baseline: raw HttpClient + Newtonsoft into the same model; a bare JsonWebTokenHandler):");
             void Ratio(string label, string sdk, string raw)
             {
                 var a = samples[(label, sdk)];

@@ -56,7 +56,7 @@ public static class Program
             _ => throw new ArgumentException("unknown mode " + args[0]),
         };
         var done = Stopwatch.GetTimestamp();
-        if (result != "user_2bench000000000000000000000" && !result.StartsWith("user_", StringComparison.Ordinal))
+        if (!result.StartsWith("user_", StringComparison.Ordinal))
         {
             Console.Error.WriteLine("unexpected result " + result);
             return 1;
