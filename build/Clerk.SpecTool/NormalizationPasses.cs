@@ -14,7 +14,7 @@ public static class NormalizationPasses
     public static IReadOnlyList<SpecPass> All { get; } =
     [
         new("webhook-events", SpecDocuments.Both, view => view.Count("webhook-events", WebhookEvents.Apply(view.Document))),
-        new("numbered-variants", SpecDocuments.Both, view => view.Count("numbered-variants", SchemaVariants.MergeNumberedVariants(view.Document))),
+        new("numbered-variants", SpecDocuments.Both, view => view.Count("numbered-variants", SchemaVariants.MergeNumberedVariants(view.Document, view.Details("numbered-variants")))),
         new("type-names", SpecDocuments.Both, ["numbered-variants"],
             view => view.Count("type-names", SchemaRefs.RenameAll(view.Document, (name, schema) => Json.Str(schema, SpecExtensions.TypeName) ?? Naming.Pascal(name)))),
         new("operation-names", SpecDocuments.Both, view => OperationNaming.Apply(view.Document)),
@@ -36,7 +36,7 @@ public static class NormalizationPasses
             view.Count("reused-enums", lifter.ReusedEnums);
         }),
         new("integers", SpecDocuments.Both, ["inline-schemas"], view => view.Count("integers", IntegerWidening.Apply(view.Document))),
-        new("shapes", SpecDocuments.Sdk, ["inline-schemas", "integers"], view => view.Count("shapes", ShapeMerger.Apply(view.Document))),
+        new("shapes", SpecDocuments.Sdk, ["inline-schemas", "integers"], view => view.Count("shapes", ShapeMerger.Apply(view.Document, view.Details("shapes")))),
         new("shape-names", SpecDocuments.Mock, ["inline-schemas"], view => view.Count("shapes", ShapeMerger.RemoveNames(view.Document))),
         new("plain-urls", SpecDocuments.Sdk, ["shapes"], view => view.Count("plain-urls", PlainUrls.Apply(view.Document))),
         new("client-class-names", SpecDocuments.Both, ["inline-schemas", "shapes"], view =>

@@ -11,21 +11,14 @@ namespace Clerk.SpecTool;
 /// merged into its base (union of properties, intersection of required) when the two agree on every
 /// shared property's type; otherwise the build fails and an overlay must give the variant a real name. Nothing of
 /// the variant is dropped: a shared property (or an enum schema itself) keeps the union of both enum value lists and
-/// the weaker nullability (nullable when either is), and every such difference is reported (<see cref="Differences"/>).
+/// the weaker nullability (nullable when either is), and every such difference is reported (<see cref="MergeNumberedVariants"/>).
 /// </summary>
 public static class SchemaVariants
 {
-    /// <summary>What the last merge on this thread reconciled: <c>Session.status: enum + pending</c>, <c>X.y: nullable</c>.
-    /// Per thread: one launch normalizes several APIs in parallel, each on its own thread from this pass to its report
-    /// (<see cref="SpecNormalizer.Run"/> is synchronous).</summary>
-    public static List<string> Differences => _differences ??= [];
-
-    [ThreadStatic]
-    private static List<string>? _differences;
-
-    public static int MergeNumberedVariants(JObject document)
+    /// <summary>Merges the numbered variants; returns how many. What it reconciled goes to <paramref name="differences"/>
+    /// (<c>Session.status: enum + pending</c>, <c>X.y: nullable</c>; the build report counts them).</summary>
+    public static int MergeNumberedVariants(JObject document, ICollection<string>? differences = null)
     {
-        Differences.Clear();
         if (document["components"]?["schemas"] is not JObject schemas) return 0;
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var property in schemas.Properties().ToList())
@@ -35,7 +28,7 @@ public static class SchemaVariants
             var baseName = property.Name[..dash];
             if (schemas[baseName] is not JObject baseSchema || property.Value is not JObject variant) continue;
             if (Json.Str(variant, SpecExtensions.TypeName) is not null) continue; // named in an overlay
-            Merge(baseName, baseSchema, property.Name, variant);
+            Merge(baseName, baseSchema, property.Name, variant, differences);
             map[property.Name] = baseName;
             property.Remove();
         }
@@ -43,9 +36,9 @@ public static class SchemaVariants
         return map.Count;
     }
 
-    private static void Merge(string baseName, JObject target, string variantName, JObject variant)
+    private static void Merge(string baseName, JObject target, string variantName, JObject variant, ICollection<string>? differences)
     {
-        Reconcile($"{baseName}", target, variant);
+        Reconcile($"{baseName}", target, variant, differences);
         var targetProperties = Json.Obj(target, "properties") ?? new JObject();
         var variantProperties = Json.Obj(variant, "properties") ?? new JObject();
         foreach (var property in variantProperties.Properties())
@@ -56,7 +49,7 @@ public static class SchemaVariants
                 {
                     throw new SpecToolException($"schema '{variantName}' cannot merge into '{baseName}': property '{property.Name}' differs in type; give '{variantName}' a name in an overlay");
                 }
-                Reconcile($"{baseName}.{property.Name}", existing, (JObject)property.Value);
+                Reconcile($"{baseName}.{property.Name}", existing, (JObject)property.Value, differences);
                 continue;
             }
             targetProperties[property.Name] = property.Value.DeepClone();
@@ -68,22 +61,22 @@ public static class SchemaVariants
     }
 
     /// <summary>Keeps the union of enum values and the weaker nullability of two compatible schemas (their items too).</summary>
-    private static void Reconcile(string where, JObject target, JObject variant)
+    private static void Reconcile(string where, JObject target, JObject variant, ICollection<string>? differences)
     {
         if (Json.Arr(variant, "enum") is { } variantValues && Json.Arr(target, "enum") is { } targetValues)
         {
             var added = variantValues.Where(v => !targetValues.Any(t => JToken.DeepEquals(t, v))).ToList();
             foreach (var value in added) targetValues.Add(value.DeepClone());
-            if (added.Count > 0) Differences.Add($"{where}: enum + {string.Join(", ", added.Select(v => v.ToString(Newtonsoft.Json.Formatting.None)))}");
+            if (added.Count > 0) differences?.Add($"{where}: enum + {string.Join(", ", added.Select(v => v.ToString(Newtonsoft.Json.Formatting.None)))}");
         }
         if (variant["nullable"]?.Value<bool>() == true && target["nullable"]?.Value<bool>() != true)
         {
             target["nullable"] = true;
-            Differences.Add($"{where}: nullable");
+            differences?.Add($"{where}: nullable");
         }
         if (Json.Obj(target, "items") is { } targetItems && Json.Obj(variant, "items") is { } variantItems)
         {
-            Reconcile(where + "[]", targetItems, variantItems);
+            Reconcile(where + "[]", targetItems, variantItems, differences);
         }
     }
 

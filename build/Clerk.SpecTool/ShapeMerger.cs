@@ -29,17 +29,10 @@ public static class ShapeMerger
     /// <summary>Keys that say nothing about the wire shape.</summary>
     private static readonly HashSet<string> Ignored = new(StringComparer.Ordinal) { "description", "example", "examples", "title", "externalDocs", SpecExtensions.TypeName };
 
-    /// <summary>What the last run on this thread merged: <c>ApiKey &lt;- GetApiKeyResponse, RevokeApiKeyResponse</c>.
-    /// Per thread, as <see cref="SchemaVariants.Differences"/>.</summary>
-    public static List<string> Merges => _merges ??= [];
-
-    [ThreadStatic]
-    private static List<string>? _merges;
-
-    /// <summary>Merges identical shapes; returns how many schemas were removed.</summary>
-    public static int Apply(JObject document)
+    /// <summary>Merges identical shapes; returns how many schemas were removed. What it merged goes to
+    /// <paramref name="merges"/> (<c>ApiKey &lt;- GetApiKeyResponse, RevokeApiKeyResponse</c>, for the build report).</summary>
+    public static int Apply(JObject document, ICollection<string>? merges = null)
     {
-        Merges.Clear();
         if (document["components"]?["schemas"] is not JObject schemas) return 0;
         var candidates = Candidates(document, schemas);
         var groups = Groups(schemas, candidates);
@@ -58,7 +51,7 @@ public static class ShapeMerger
             foreach (var member in members) schemas.Remove(member);
             schemas[name] = schema;
             foreach (var member in members.Where(m => m != name)) map[member] = name;
-            Merges.Add($"{name} <- {string.Join(", ", members.Where(m => m != name).OrderBy(m => m, StringComparer.Ordinal))}");
+            merges?.Add($"{name} <- {string.Join(", ", members.Where(m => m != name).OrderBy(m => m, StringComparer.Ordinal))}");
         }
         SchemaRefs.Rewrite(document, map);
         document.Remove(SpecExtensions.ShapeNames);

@@ -42,10 +42,10 @@ public sealed class SpecNormalizer(JObject document, bool withMock = false)
         var webhooks = run["webhook-events"];
         notes.Add(webhooks > 0 ? $"{webhooks} webhook events" : $"{SpecDocument.Operations(run.Document).Count()} operations ({run["list-operations"]} list operations returning a pageable, each with an options class)");
         notes.Add($"{run["form-parameters"]} form bodies (multipart, urlencoded) turned into form parameters");
-        notes.Add($"{SpecDocument.Schemas(run.Document).Count} schemas ({run["inline-schemas"]} lifted from inline, {run["numbered-variants"]} numbered variants merged ({SchemaVariants.Differences.Count} differences kept: enum values united, nullability weakened), {run["type-names"]} renamed)");
+        notes.Add($"{SpecDocument.Schemas(run.Document).Count} schemas ({run["inline-schemas"]} lifted from inline, {run["numbered-variants"]} numbered variants merged ({run.Details("numbered-variants").Count} differences kept: enum values united, nullability weakened), {run["type-names"]} renamed)");
         notes.Add($"{run["error-responses"]} error responses left to the SDK's error mapper");
         notes.Add($"{run["integers"]} integers widened to int64");
-        if (run["shapes"] > 0) notes.Add($"{run["shapes"]} schemas merged into an identical shape ({string.Join("; ", ShapeMerger.Merges)})");
+        if (run["shapes"] > 0) notes.Add($"{run["shapes"]} schemas merged into an identical shape ({string.Join("; ", run.Details("shapes"))})");
         if (run["reused-enums"] > 0) notes.Add($"{run["reused-enums"]} parameter enums typed as their model's enum");
         if (run["required-bodies"] > 0) notes.Add($"{run["required-bodies"]} request bodies with required properties made required");
         if (run["optional-bodies"] > 0) notes.Add($"{run["optional-bodies"]} required bodies without required properties made optional (sent as {{}})");
