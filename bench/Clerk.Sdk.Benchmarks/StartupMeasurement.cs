@@ -7,7 +7,6 @@ using System.Linq;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using System.Text;
 using System.Threading.Tasks;
 
 namespace Clerk.Sdk.Benchmarks;
@@ -165,16 +164,13 @@ public static class StartupMeasurement
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var header = new { alg = "RS256", kid = "ins_2startup", typ = "JWT" };
         var claims = new { azp = "https://app.example.com", exp = now + 3600, iat = now - 5, iss = Issuer, nbf = now - 5, sid = "sess_2startup000000000000000000", sts = "active", sub = ClerkPayloads.UserId(0), v = 2 };
-        var input = B64(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(header)) + "." + B64(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(claims));
-        var token = input + "." + B64(rsa.SignData(Encoding.ASCII.GetBytes(input), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+        var token = SessionTokens.Sign(rsa, header, claims);
         var pemFile = Path.Combine(folder, "key.pem");
         var tokenFile = Path.Combine(folder, "token.txt");
         File.WriteAllText(pemFile, rsa.ExportSubjectPublicKeyInfoPem());
         File.WriteAllText(tokenFile, token);
         return (pemFile, tokenFile);
     }
-
-    private static string B64(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private static string RepoRoot() =>
         typeof(StartupMeasurement).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "ClerkRepoRoot").Value

@@ -1,7 +1,5 @@
 using System;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using Clerk.Authentication;
@@ -47,8 +45,7 @@ public class TokenVerificationBenchmarks
             o = new { id = "org_2xyzORGANIZATIONid00000000", slg = "acme", rol = "admin", per = "read,manage,delete", fpm = "3,5" },
             fea = "o:invoices,u:export,ou:reports",
         };
-        var input = B64(JsonSerializer.SerializeToUtf8Bytes(header)) + "." + B64(JsonSerializer.SerializeToUtf8Bytes(claims));
-        _token = input + "." + B64(rsa.SignData(Encoding.ASCII.GetBytes(input), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+        _token = SessionTokens.Sign(rsa, header, claims);
 
         _verifier = new ClerkTokenVerifier(new ClerkTokenVerifierOptions
         {
@@ -77,6 +74,4 @@ public class TokenVerificationBenchmarks
 
     [Benchmark(Description = "ClerkTokenVerifier.VerifySessionTokenAsync")]
     public async Task<string> ClerkTokenVerifier() => (await _verifier.VerifySessionTokenAsync(_token)).UserId;
-
-    private static string B64(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
